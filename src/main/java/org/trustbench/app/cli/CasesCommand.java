@@ -1,0 +1,106 @@
+package org.trustbench.app.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.trustbench.app.AppServices;
+import org.trustbench.caseq.QueueIndex;
+import org.trustbench.caseq.QueueQuery;
+import org.trustbench.caseq.SortKey;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
+import org.trustbench.i18n.Messages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cases …}: the case queue from the command line. */
+@Command(name = "cases", resourceBundle = "i18n.cli", subcommands = CasesCommand.ListCases.class)
+public final class CasesCommand {
+
+    @ParentCommand
+    TrustBenchCommand root;
+
+    /** Output formats of {@code cases list}. */
+    enum Format { table, json }
+
+    @Command(name = "list", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class ListCases implements Callable<Integer> {
+
+        @ParentCommand
+        CasesCommand cases;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--status", paramLabel = "S", descriptionKey = "option.status")
+        CaseStatus status;
+
+        @Option(names = "--query", paramLabel = "Q", descriptionKey = "option.query")
+        String query;
+
+        @Option(names = "--format", paramLabel = "table|json", descriptionKey = "option.format", defaultValue = "table")
+        Format format;
+
+        @Override
+        public Integer call() throws Exception {
+            TrustBenchCommand root = cases.root;
+            List<CaseSummary> rows;
+            try (AppServices services = root.open(null)) {
+                QueueIndex index = QueueIndex.of(services.caseQueueRepository().findAllSummaries());
+                rows = index.search(new QueueQuery(query, status, null, SortKey.CASE_NO, true));
+            }
+            LocalDate today = LocalDate.now(root.clock());
+            PrintWriter out = spec.commandLine().getOut();
+            if (format == Format.json) {
+                out.println(json(rows, today));
+            } else {
+                printTable(out, rows, today, root.messages());
+            }
+            out.flush();
+            return CommandLine.ExitCode.OK;
+        }
+
+        private static String json(List<CaseSummary> rows, LocalDate today) throws Exception {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ArrayNode array = mapper.createArrayNode();
+            for (CaseSummary s : rows) {
+                ObjectNode o = array.addObject();
+                o.put("caseNo", s.caseNo());
+                o.put("uscc", s.uscc());
+                o.put("providerNameZh", s.providerNameZh());
+                o.put("providerNameEn", s.providerNameEn());
+                ArrayNode services = o.putArray("services");
+                s.services().forEach(sv -> services.add(sv.name()));
+                o.put("receivedOn", s.receivedOn().toString());
+                o.put("deadlineOn", s.deadlineOn().toString());
+                o.put("daysLeft", s.daysLeft(today));
+                o.put("status", s.status().name());
+                o.put("assignee", s.assignee());
+            }
+            return mapper.writeValueAsString(array);
+        }
+
+        private static void printTable(PrintWriter out, List<CaseSummary> rows, LocalDate today, Messages m) {
+            TextTable table = new TextTable(m.get("column.caseNo"), m.get("column.provider"), m.get("column.uscc"),
+                    m.get("column.services"), m.get("column.received"), m.get("column.daysLeft"), m.get("column.status"),
+                    m.get("column.assignee"));
+            for (CaseSummary s : rows) {
+                table.row(s.caseNo(), s.providerNameZh(), s.uscc(),
+                        s.services().stream().map(sv -> m.of("service", sv)).collect(Collectors.joining("、")),
+                        s.receivedOn().toString(), Long.toString(s.daysLeft(today)), m.of("status", s.status()),
+                        s.assignee() == null ? "—" : s.assignee());
+            }
+            table.print(out);
+            out.println(m.get("cli.cases.count", rows.size()));
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.trustbench.app.cli;
+
+import java.util.concurrent.Callable;
+import org.trustbench.app.AppServices;
+import org.trustbench.db.Workspace;
+import org.trustbench.training.Dataset;
+import org.trustbench.training.DemoWorkspaceService;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code demo …}: manage the demo workspace. Always works on the demo store, never the real one. */
+@Command(name = "demo", resourceBundle = "i18n.cli", subcommands = DemoCommand.Reset.class)
+public final class DemoCommand {
+
+    @ParentCommand
+    TrustBenchCommand root;
+
+    @Command(name = "reset", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Reset implements Callable<Integer> {
+
+        @ParentCommand
+        DemoCommand demo;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--dataset", paramLabel = "NAME|DIR", descriptionKey = "option.dataset",
+                defaultValue = DemoWorkspaceService.DEFAULT_DATASET)
+        String dataset;
+
+        @Override
+        public Integer call() {
+            TrustBenchCommand root = demo.root;
+            try (AppServices services = root.open(Workspace.DEMO)) {
+                DemoWorkspaceService workspace = services.demoWorkspace();
+                Dataset loaded = workspace.reset(workspace.source(dataset));
+                spec.commandLine().getOut().println(root.messages().get("cli.demo.reset.done", loaded.name(),
+                        loaded.batch().cases().size(), loaded.batch().providers().size(), services.store().folder()));
+            }
+            return CommandLine.ExitCode.OK;
+        }
+    }
+}

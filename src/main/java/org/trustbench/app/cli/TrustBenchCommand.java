@@ -1,0 +1,65 @@
+package org.trustbench.app.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.trustbench.app.AppServices;
+import org.trustbench.app.LaunchOptions;
+import org.trustbench.db.Workspace;
+import org.trustbench.i18n.Messages;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code trustbench}: with no command it opens the workbench; commands run headless. */
+@Command(name = "trustbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        resourceBundle = "i18n.cli", subcommands = {CasesCommand.class, DemoCommand.class})
+public final class TrustBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "option.dataDir")
+    Path dataDir;
+
+    @Option(names = "--demo", descriptionKey = "option.demo")
+    boolean demo;
+
+    private final GuiLauncher gui;
+    private final Messages messages;
+    private final Clock clock;
+
+    /** Starts the GUI with the resolved options. */
+    @FunctionalInterface
+    public interface GuiLauncher {
+        void launch(LaunchOptions options);
+    }
+
+    public TrustBenchCommand(GuiLauncher gui, Messages messages, Clock clock) {
+        this.gui = gui;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    public Integer call() {
+        gui.launch(launchOptions());
+        return CommandLine.ExitCode.OK;
+    }
+
+    /** Data folder and workspace from the options and the environment. */
+    public LaunchOptions launchOptions() {
+        return LaunchOptions.resolve(dataDir, demo);
+    }
+
+    /** Opens the store of the selected workspace (or of {@code forced} when given). */
+    AppServices open(Workspace forced) {
+        LaunchOptions o = launchOptions();
+        return AppServices.open(o.dataFolder(), forced != null ? forced : o.workspace(), clock);
+    }
+
+    Messages messages() {
+        return messages;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+}

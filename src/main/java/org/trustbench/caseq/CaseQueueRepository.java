@@ -1,0 +1,127 @@
+package org.trustbench.caseq;
+
+import static org.trustbench.db.jooq.Tables.ATTACHMENT;
+import static org.trustbench.db.jooq.Tables.ATTACHMENT_BLOB;
+import static org.trustbench.db.jooq.Tables.EQUIPMENT;
+import static org.trustbench.db.jooq.Tables.EVIDENCE;
+import static org.trustbench.db.jooq.Tables.FILING_CASE;
+import static org.trustbench.db.jooq.Tables.PROVIDER;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.trustbench.db.jooq.tables.records.ProviderRecord;
+import org.trustbench.domain.Attachment;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
+import org.trustbench.domain.Equipment;
+import org.trustbench.domain.EvidenceItem;
+import org.trustbench.domain.EvidenceKind;
+import org.trustbench.domain.EvidenceSource;
+import org.trustbench.domain.FilingCase;
+import org.trustbench.domain.Performer;
+import org.trustbench.domain.Provider;
+import org.trustbench.domain.RegistryStatus;
+import org.trustbench.domain.ServiceType;
+import org.trustbench.domain.SiteType;
+
+/** Reads cases for the queue and the detail pane. Returns domain records only. */
+public final class CaseQueueRepository {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
+    private final DSLContext dsl;
+
+    public CaseQueueRepository(DSLContext dsl) {
+        this.dsl = dsl;
+    }
+
+    /** Streams every case's queue row to {@code sink}, in case-number order, without holding the result set in memory. */
+    public void forEachSummary(Consumer<CaseSummary> sink) {
+        try (Stream<? extends Record> rows = dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
+                        PROVIDER.USCC, FILING_CASE.SERVICES, FILING_CASE.RECEIVED_ON, FILING_CASE.DEADLINE_ON,
+                        FILING_CASE.STATUS, FILING_CASE.ASSIGNEE)
+                .from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
+                .orderBy(FILING_CASE.CASE_NO)
+                .fetchSize(1000)
+                .stream()) {
+            rows.forEach(r -> sink.accept(new CaseSummary(
+                    r.get(FILING_CASE.ID), r.get(FILING_CASE.CASE_NO), r.get(PROVIDER.NAME_ZH), r.get(PROVIDER.NAME_EN),
+                    r.get(PROVIDER.USCC), services(r.get(FILING_CASE.SERVICES)), r.get(FILING_CASE.RECEIVED_ON),
+                    r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE))));
+        }
+    }
+
+    public List<CaseSummary> findAllSummaries() {
+        List<CaseSummary> all = new ArrayList<>();
+        forEachSummary(all::add);
+        return all;
+    }
+
+    /** The full case with provider, equipment and evidence. */
+    public Optional<FilingCase> findCase(long caseId) {
+        Record row = dsl.select().from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
+                .where(FILING_CASE.ID.eq(caseId)).fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        Provider provider = toProvider(row.into(PROVIDER));
+        List<Equipment> equipment = dsl.selectFrom(EQUIPMENT).where(EQUIPMENT.CASE_ID.eq(caseId)).orderBy(EQUIPMENT.ID)
+                .fetch(e -> new Equipment(e.getCategoryCode(), e.getMake(), e.getModel(), e.getSerialNo(),
+                        e.getSpecialEquipment(), SiteType.valueOf(e.getSiteType())));
+        return Optional.of(new FilingCase(caseId, row.get(FILING_CASE.CASE_NO), provider, row.get(FILING_CASE.DISTRICT_CODE),
+                row.get(FILING_CASE.PLATFORM), row.get(FILING_CASE.RECEIVED_ON), row.get(FILING_CASE.DEADLINE_ON),
+                CaseStatus.valueOf(row.get(FILING_CASE.STATUS)), row.get(FILING_CASE.ASSIGNEE),
+                services(row.get(FILING_CASE.SERVICES)),
+                new Performer(row.get(FILING_CASE.PERFORMER_USCC), row.get(FILING_CASE.PERFORMER_NAME)),
+                row.get(FILING_CASE.SUBCONTRACT_DECLARED), equipment, evidence(caseId)));
+    }
+
+    public Optional<Long> findIdByCaseNo(String caseNo) {
+        return dsl.select(FILING_CASE.ID).from(FILING_CASE).where(FILING_CASE.CASE_NO.eq(caseNo)).fetchOptional(FILING_CASE.ID);
+    }
+
+    private List<EvidenceItem> evidence(long caseId) {
+        Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
+        dsl.select(ATTACHMENT.EVIDENCE_ID, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SM3, ATTACHMENT_BLOB.SIZE_BYTES)
+                .from(ATTACHMENT).join(ATTACHMENT_BLOB).on(ATTACHMENT_BLOB.SM3.eq(ATTACHMENT.SM3))
+                .join(EVIDENCE).on(EVIDENCE.ID.eq(ATTACHMENT.EVIDENCE_ID))
+                .where(EVIDENCE.CASE_ID.eq(caseId))
+                .orderBy(ATTACHMENT.ID)
+                .forEach(a -> attachments.computeIfAbsent(a.value1(), k -> new ArrayList<>())
+                        .add(new Attachment(a.value2(), a.value3(), a.value4(), a.value5())));
+        return dsl.selectFrom(EVIDENCE).where(EVIDENCE.CASE_ID.eq(caseId)).orderBy(EVIDENCE.ID)
+                .fetch(e -> new EvidenceItem(e.getId(), EvidenceKind.valueOf(e.getKind()), EvidenceSource.valueOf(e.getSource()),
+                        e.getTitle(), fields(e.getFields().data()), e.getValidFrom(), e.getValidTo(), e.getRecordedAt(),
+                        attachments.getOrDefault(e.getId(), List.of())));
+    }
+
+    private static Map<String, String> fields(String json) {
+        try {
+            return JSON.readValue(json, FIELDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException("evidence fields are not a JSON object of strings", e);
+        }
+    }
+
+    static Provider toProvider(ProviderRecord p) {
+        return new Provider(p.getId(), p.getUscc(), p.getNameZh(), p.getNameEn(), p.getEntityType(), p.getLegalRep(),
+                p.getLegalRepTitle(), p.getRegisteredCapital(), p.getRegisteredAddress(), p.getRegistrationAuthority(),
+                p.getEstablishedOn(), p.getTermTo(), RegistryStatus.valueOf(p.getRegistryStatus()), p.getBusinessScope());
+    }
+
+    static List<ServiceType> services(String csv) {
+        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(ServiceType::valueOf).toList();
+    }
+}

@@ -1,0 +1,295 @@
+package org.trustbench.caseq;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.textfield.CustomTextField;
+import org.controlsfx.control.textfield.TextFields;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
+import org.trustbench.domain.ServiceType;
+import org.trustbench.i18n.Messages;
+import org.trustbench.ui.I18n;
+import org.trustbench.ui.Subscriptions;
+import org.trustbench.ui.View;
+
+/** The case queue: one search box, status and service filters, and a virtualised, sortable table. */
+public final class CaseQueueView implements View {
+
+    private static final int URGENT_DAYS = 5;
+
+    private final CaseQueueViewModel vm;
+    private final I18n i18n;
+    private final Clock clock;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final TableView<CaseSummary> table = new TableView<>();
+    private final ComboBox<CaseStatus> statusBox = new ComboBox<>();
+    private final ComboBox<ServiceType> serviceBox = new ComboBox<>();
+    private final VBox root;
+
+    public CaseQueueView(CaseQueueViewModel vm, I18n i18n, Clock clock) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.root = new VBox(toolbar(), tableWithPlaceholder());
+        root.getStyleClass().add("case-queue");
+        VBox.setVgrow(root.getChildren().get(1), Priority.ALWAYS);
+        subscriptions.onInvalidate(i18n.messagesProperty(), o -> table.refresh());
+    }
+
+    private Parent toolbar() {
+        search.setId("queue-search");
+        search.setLeft(new FontIcon(Material2MZ.SEARCH));
+        search.promptTextProperty().bind(i18n.text("queue.search.prompt"));
+        search.setPrefColumnCount(26);
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        subscriptions.add(() -> search.textProperty().unbindBidirectional(vm.searchTextProperty()));
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.ENTER) {
+                focusTable();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                e.consume();
+            }
+        });
+
+        statusBox.setId("queue-status-filter");
+        statusBox.getItems().add(null);
+        statusBox.getItems().addAll(CaseStatus.values());
+        configureCombo(statusBox, "queue.filter.allStatuses", m -> s -> m.of("status", s));
+        statusBox.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        subscriptions.add(() -> statusBox.valueProperty().unbindBidirectional(vm.statusFilterProperty()));
+
+        serviceBox.setId("queue-service-filter");
+        serviceBox.getItems().add(null);
+        serviceBox.getItems().addAll(ServiceType.values());
+        configureCombo(serviceBox, "queue.filter.allServices", m -> s -> m.of("service", s));
+        serviceBox.valueProperty().bindBidirectional(vm.serviceFilterProperty());
+        subscriptions.add(() -> serviceBox.valueProperty().unbindBidirectional(vm.serviceFilterProperty()));
+
+        Label count = new Label();
+        count.setId("queue-count");
+        count.getStyleClass().add(Styles.TEXT_MUTED);
+        count.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("queue.count", vm.shownCountProperty().get(), vm.totalCountProperty().get()),
+                i18n.messagesProperty(), vm.shownCountProperty(), vm.totalCountProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, search, statusBox, serviceBox, spacer, count);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8));
+        return bar;
+    }
+
+    private <T> void configureCombo(ComboBox<T> box, String allKey, Function<Messages, Function<T, String>> label) {
+        box.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item == null ? i18n.get(allKey) : label.apply(i18n.current()).apply(item));
+            }
+        });
+        box.setButtonCell(box.getCellFactory().call(null));
+        subscriptions.onInvalidate(i18n.messagesProperty(), o -> {
+            box.setButtonCell(box.getCellFactory().call(null));
+            box.setCellFactory(box.getCellFactory());
+        });
+    }
+
+    private Parent tableWithPlaceholder() {
+        table.setId("queue-table");
+        table.setItems(vm.rows());
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(44);
+        TableColumn<CaseSummary, CaseSummary> caseNo = column("column.caseNo", SortKey.CASE_NO, 170,
+                (s, m) -> s.caseNo());
+        TableColumn<CaseSummary, CaseSummary> provider = new TableColumn<>();
+        provider.textProperty().bind(i18n.text("column.provider"));
+        provider.setUserData(SortKey.PROVIDER);
+        provider.setPrefWidth(300);
+        provider.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        provider.setCellFactory(c -> new ProviderCell());
+        TableColumn<CaseSummary, CaseSummary> uscc = column("column.uscc", SortKey.USCC, 175, (s, m) -> s.uscc());
+        TableColumn<CaseSummary, CaseSummary> services = column("column.services", SortKey.SERVICES, 200,
+                (s, m) -> s.services().stream().map(sv -> m.of("service", sv)).collect(Collectors.joining(m.get("list.separator"))));
+        TableColumn<CaseSummary, CaseSummary> received = column("column.received", SortKey.RECEIVED, 100,
+                (s, m) -> s.receivedOn().toString());
+        TableColumn<CaseSummary, CaseSummary> daysLeft = new TableColumn<>();
+        daysLeft.textProperty().bind(i18n.text("column.daysLeft"));
+        daysLeft.setUserData(SortKey.DEADLINE);
+        daysLeft.setPrefWidth(110);
+        daysLeft.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        daysLeft.setCellFactory(c -> new DaysLeftCell());
+        TableColumn<CaseSummary, CaseSummary> status = column("column.status", SortKey.STATUS, 100,
+                (s, m) -> m.of("status", s.status()));
+        TableColumn<CaseSummary, CaseSummary> assignee = column("column.assignee", SortKey.ASSIGNEE, 90,
+                (s, m) -> s.assignee() == null ? m.get("queue.unassigned") : s.assignee());
+        table.getColumns().setAll(java.util.List.of(caseNo, provider, uscc, services, received, daysLeft, status, assignee));
+
+        // Sorting happens in the index off the FX thread; the table only reports what the officer clicked.
+        table.setSortPolicy(t -> true);
+        table.getSortOrder().setAll(java.util.List.of(daysLeft));
+        subscriptions.onListChange(table.getSortOrder(), c -> pushSort());
+        for (TableColumn<CaseSummary, ?> col : table.getColumns()) {
+            subscriptions.onInvalidate(col.sortTypeProperty(), o -> pushSort());
+        }
+
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+        subscriptions.onChange(vm.selectedProperty(), (o, a, b) -> {
+            if (b != null && table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
+
+        Label empty = new Label();
+        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.totalCountProperty().get() == 0
+                        ? i18n.get("queue.empty.store") : i18n.get("queue.empty.noMatch"),
+                i18n.messagesProperty(), vm.totalCountProperty()));
+        empty.getStyleClass().add(Styles.TEXT_MUTED);
+        table.setPlaceholder(empty);
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setMaxSize(48, 48);
+        progress.visibleProperty().bind(vm.loadingProperty());
+        return new StackPane(table, progress);
+    }
+
+    private void pushSort() {
+        if (table.getSortOrder().isEmpty()) {
+            vm.sortKeyProperty().set(SortKey.DEADLINE);
+            vm.ascendingProperty().set(true);
+            return;
+        }
+        TableColumn<CaseSummary, ?> first = table.getSortOrder().get(0);
+        vm.sortKeyProperty().set((SortKey) first.getUserData());
+        vm.ascendingProperty().set(first.getSortType() == TableColumn.SortType.ASCENDING);
+    }
+
+    private TableColumn<CaseSummary, CaseSummary> column(String key, SortKey sortKey, double width,
+                                                        java.util.function.BiFunction<CaseSummary, Messages, String> text) {
+        TableColumn<CaseSummary, CaseSummary> col = new TableColumn<>();
+        col.textProperty().bind(i18n.text(key));
+        col.setUserData(sortKey);
+        col.setPrefWidth(width);
+        col.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(CaseSummary item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : text.apply(item, i18n.current()));
+                getStyleClass().removeIf(s -> s.startsWith("status-"));
+                if (!empty && item != null && sortKey == SortKey.STATUS) {
+                    getStyleClass().add("status-" + item.status().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        return col;
+    }
+
+    /** Chinese name over the English name. */
+    private static final class ProviderCell extends TableCell<CaseSummary, CaseSummary> {
+        private final Label zh = new Label();
+        private final Label en = new Label();
+        private final VBox box = new VBox(1, zh, en);
+
+        ProviderCell() {
+            en.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(CaseSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+            } else {
+                zh.setText(item.providerNameZh());
+                en.setText(item.providerNameEn() == null ? "" : item.providerNameEn());
+                setGraphic(box);
+            }
+        }
+    }
+
+    /** Days to the deadline, red when overdue and amber when close. */
+    private final class DaysLeftCell extends TableCell<CaseSummary, CaseSummary> {
+        @Override
+        protected void updateItem(CaseSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            long days = item.daysLeft(LocalDate.now(clock));
+            if (!item.status().isOpen()) {
+                setText(i18n.get("queue.daysLeft.closed"));
+            } else if (days < 0) {
+                setText(i18n.get("queue.daysLeft.overdue", -days));
+                getStyleClass().add(Styles.DANGER);
+            } else {
+                setText(i18n.get("queue.daysLeft.left", days));
+                if (days <= URGENT_DAYS) {
+                    getStyleClass().add(Styles.WARNING);
+                }
+            }
+        }
+    }
+
+    /** Puts the keyboard in the search box (Ctrl+F). */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private void focusTable() {
+        table.requestFocus();
+        if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+            table.getSelectionModel().selectFirst();
+            table.getFocusModel().focus(0);
+        }
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
+        table.setItems(FXCollections.observableArrayList());
+    }
+
+    TextField searchField() {
+        return search;
+    }
+}

@@ -1,0 +1,13 @@
+package org.trustbench.caseq;
+
+/** Columns the queue can be sorted by. */
+public enum SortKey {
+    CASE_NO,
+    PROVIDER,
+    USCC,
+    SERVICES,
+    RECEIVED,
+    DEADLINE,
+    STATUS,
+    ASSIGNEE
+}

@@ -1,0 +1,191 @@
+package org.trustbench.db;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.trustbench.db.jooq.Tables;
+import org.trustbench.i18n.UserMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded H2 store of one workspace. Opening it takes an exclusive lock on the folder,
+ * migrates the schema with Flyway and checks that the store belongs to the workspace asked for.
+ *
+ * <p>The URL sets {@code WRITE_DELAY=0}: a committed decision must survive the process being
+ * killed (H2's default delay loses the last half second of commits).
+ */
+public final class Store implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    static final String DB_NAME = "trustbench";
+    static final String LOCK_FILE = "trustbench.lock";
+    static final String WORKSPACE_KEY = "workspace";
+    private static final int H2_DATABASE_IN_USE = 90020;
+
+    private final Path folder;
+    private final Workspace workspace;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final JdbcConnectionPool pool;
+    private final DSLContext dsl;
+
+    private Store(Path folder, Workspace workspace, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
+        this.folder = folder;
+        this.workspace = workspace;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.pool = pool;
+        Settings settings = new Settings().withExecuteLogging(false);
+        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
+    }
+
+    /** Opens (creating if needed) the store of {@code workspace} in {@code dataFolder}. */
+    public static Store open(DataFolder dataFolder, Workspace workspace) {
+        Path folder = dataFolder.storeFolder(workspace);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new StoreException(UserMessage.of("store.error.createFolder", folder, e.getMessage()), e);
+        }
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel, folder);
+            JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
+            pool.setMaxConnections(8);
+            Store store = new Store(folder, workspace, channel, lock, pool);
+            try {
+                store.migrate();
+                store.checkWorkspace();
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            return store;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new StoreException(UserMessage.of("store.error.open", folder, e.getMessage()), e);
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw translate(e, folder);
+        }
+    }
+
+    static String url(Path folder) {
+        return "jdbc:h2:file:" + folder.resolve(DB_NAME).toAbsolutePath()
+                + ";WRITE_DELAY=0;LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    private static FileLock tryLock(FileChannel channel, Path folder) throws IOException {
+        try {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                throw locked(folder, null);
+            }
+            return lock;
+        } catch (OverlappingFileLockException e) {
+            throw locked(folder, e);
+        }
+    }
+
+    private static StoreException locked(Path folder, Throwable cause) {
+        return new StoreException(UserMessage.of("store.error.locked", folder), cause);
+    }
+
+    private static RuntimeException translate(RuntimeException e, Path folder) {
+        if (e instanceof StoreException) {
+            return e;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IN_USE) {
+                return locked(folder, e);
+            }
+        }
+        if (e instanceof FlywayException) {
+            return new StoreException(UserMessage.of("store.error.migrate", folder, e.getMessage()), e);
+        }
+        return new StoreException(UserMessage.of("store.error.open", folder, String.valueOf(e.getMessage())), e);
+    }
+
+    private void migrate() {
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private void checkWorkspace() {
+        String recorded = readInfo(WORKSPACE_KEY).orElse(null);
+        if (recorded == null) {
+            dsl.insertInto(Tables.STORE_INFO)
+                    .set(Tables.STORE_INFO.INFO_KEY, WORKSPACE_KEY)
+                    .set(Tables.STORE_INFO.INFO_VALUE, workspace.name())
+                    .execute();
+        } else if (!recorded.equals(workspace.name())) {
+            throw new StoreException(UserMessage.of("store.error.workspaceMismatch", folder, recorded, workspace.name()), null);
+        }
+    }
+
+    /** A value of the store's own metadata (workspace, loaded dataset …). */
+    public Optional<String> readInfo(String key) {
+        return dsl.select(Tables.STORE_INFO.INFO_VALUE).from(Tables.STORE_INFO)
+                .where(Tables.STORE_INFO.INFO_KEY.eq(key))
+                .fetchOptional(Tables.STORE_INFO.INFO_VALUE);
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    public boolean isDemo() {
+        return workspace == Workspace.DEMO;
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.dispose();
+        } catch (RuntimeException e) {
+            LOG.warn("Closing the store pool in {} failed", folder, e);
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            LOG.warn("Releasing the store lock in {} failed", folder, e);
+        }
+        closeQuietly(lockChannel);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing left to release
+            }
+        }
+    }
+}

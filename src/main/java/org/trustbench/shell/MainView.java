@@ -1,0 +1,169 @@
+package org.trustbench.shell;
+
+import atlantafx.base.theme.Styles;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.trustbench.caseq.CaseDetailView;
+import org.trustbench.caseq.CaseQueueView;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.i18n.Messages;
+import org.trustbench.ui.DialogService;
+import org.trustbench.ui.I18n;
+import org.trustbench.ui.Subscriptions;
+import org.trustbench.ui.View;
+
+/** The workbench window's content: menu, demo banner, queue beside detail, status bar. */
+public final class MainView implements View {
+
+    private final MainViewModel vm;
+    private final I18n i18n;
+    private final DialogService dialogs;
+    private final Runnable exit;
+    private final CaseQueueView queueView;
+    private final CaseDetailView detailView;
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final BorderPane root = new BorderPane();
+
+    public MainView(MainViewModel vm, I18n i18n, DialogService dialogs, CaseQueueView queueView,
+                    CaseDetailView detailView, Runnable exit) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.dialogs = dialogs;
+        this.queueView = queueView;
+        this.detailView = detailView;
+        this.exit = exit;
+        VBox top = new VBox(menuBar());
+        if (vm.isDemo()) {
+            top.getChildren().add(demoBanner());
+        }
+        root.setTop(top);
+        SplitPane split = new SplitPane(queueView.root(), detailView.root());
+        split.setDividerPositions(0.64);
+        SplitPane.setResizableWithParent(detailView.root(), false);
+        root.setCenter(split);
+        root.setBottom(statusBar());
+        root.getStyleClass().add("workbench");
+    }
+
+    private MenuBar menuBar() {
+        MenuItem reload = item("menu.file.reload", new FontIcon(Material2MZ.REFRESH), vm::reload);
+        reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
+        MenuItem find = item("menu.file.find", new FontIcon(Material2MZ.SEARCH), queueView::focusSearch);
+        find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
+        MenuItem quit = item("menu.file.exit", null, exit);
+        quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        Menu file = menu("menu.file", reload, find, new javafx.scene.control.SeparatorMenuItem(), quit);
+
+        ToggleGroup languages = new ToggleGroup();
+        RadioMenuItem zh = new RadioMenuItem("中文");
+        zh.setId("menu-lang-zh");
+        RadioMenuItem en = new RadioMenuItem("English");
+        en.setId("menu-lang-en");
+        zh.setToggleGroup(languages);
+        en.setToggleGroup(languages);
+        zh.setOnAction(e -> vm.switchLanguage(Messages.CHINESE));
+        en.setOnAction(e -> vm.switchLanguage(Messages.ENGLISH));
+        Runnable syncLanguage = () -> (Messages.CHINESE.equals(i18n.locale()) ? zh : en).setSelected(true);
+        syncLanguage.run();
+        subscriptions.onInvalidate(i18n.messagesProperty(), o -> syncLanguage.run());
+        Menu language = menu("menu.language", zh, en);
+        language.setId("menu-language");
+        language.setGraphic(new FontIcon(Material2AL.LANGUAGE));
+
+        MenuItem about = item("menu.help.about", null, () -> dialogs.showInfo(i18n.get("about.title"),
+                i18n.get("about.text", vm.version(), vm.storeFolder())));
+        Menu help = menu("menu.help", about);
+        return new MenuBar(file, language, help);
+    }
+
+    private Menu menu(String key, MenuItem... items) {
+        Menu m = new Menu();
+        m.textProperty().bind(i18n.text(key));
+        m.getItems().addAll(items);
+        return m;
+    }
+
+    private MenuItem item(String key, javafx.scene.Node graphic, Runnable action) {
+        MenuItem item = new MenuItem();
+        item.textProperty().bind(i18n.text(key));
+        item.setGraphic(graphic);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private Parent demoBanner() {
+        Label text = new Label();
+        text.setId("demo-banner");
+        text.textProperty().bind(i18n.text("demo.banner"));
+        text.setGraphic(new FontIcon(Material2MZ.SCHOOL));
+        text.setWrapText(true);
+        HBox banner = new HBox(text);
+        banner.getStyleClass().add("demo-banner");
+        banner.setPadding(new Insets(6, 12, 6, 12));
+        return banner;
+    }
+
+    private Parent statusBar() {
+        Label folder = new Label();
+        folder.setId("status-folder");
+        folder.textProperty().bind(i18n.text("status.folder", vm.storeFolder()));
+        folder.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
+        Label workspace = new Label();
+        workspace.textProperty().bind(i18n.text(vm.isDemo() ? "status.workspace.demo" : "status.workspace.real"));
+        workspace.getStyleClass().add(vm.isDemo() ? Styles.WARNING : Styles.SUCCESS);
+        Label counts = new Label();
+        counts.setId("status-counts");
+        counts.textProperty().bind(Bindings.createStringBinding(() -> {
+            Map<CaseStatus, Integer> c = vm.queue().statusCountsProperty().get();
+            return i18n.get("status.counts", vm.queue().totalCountProperty().get(), c.get(CaseStatus.RECEIVED),
+                    c.get(CaseStatus.IN_REVIEW), c.get(CaseStatus.PENDING_SIGNOFF), c.get(CaseStatus.DECIDED),
+                    c.get(CaseStatus.EXPORTED));
+        }, i18n.messagesProperty(), vm.queue().statusCountsProperty(), vm.queue().totalCountProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), folder, spacer, counts);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 10, 4, 10));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    public CaseQueueView queueView() {
+        return queueView;
+    }
+
+    @Override
+    public Parent root() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        subscriptions.dispose();
+        queueView.dispose();
+        detailView.dispose();
+    }
+}
