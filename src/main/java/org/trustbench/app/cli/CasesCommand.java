@@ -54,7 +54,7 @@ public final class CasesCommand {
         public Integer call() throws Exception {
             TrustBenchCommand root = cases.root;
             List<CaseSummary> rows;
-            try (AppServices services = root.open(null)) {
+            try (AppServices services = root.open()) {
                 QueueIndex index = QueueIndex.of(services.caseQueueRepository().findAllSummaries());
                 rows = index.search(new QueueQuery(query, status, null, SortKey.CASE_NO, true));
             }

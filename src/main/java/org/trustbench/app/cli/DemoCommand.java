@@ -2,7 +2,6 @@ package org.trustbench.app.cli;
 
 import java.util.concurrent.Callable;
 import org.trustbench.app.AppServices;
-import org.trustbench.db.Workspace;
 import org.trustbench.training.Dataset;
 import org.trustbench.training.DemoWorkspaceService;
 import picocli.CommandLine;
@@ -34,7 +33,7 @@ public final class DemoCommand {
         @Override
         public Integer call() {
             TrustBenchCommand root = demo.root;
-            try (AppServices services = root.open(Workspace.DEMO)) {
+            try (AppServices services = root.openDemoAsIs()) {
                 DemoWorkspaceService workspace = services.demoWorkspace();
                 Dataset loaded = workspace.reset(workspace.source(dataset));
                 spec.commandLine().getOut().println(root.messages().get("cli.demo.reset.done", loaded.name(),

@@ -49,10 +49,27 @@ public final class TrustBenchCommand implements Callable<Integer> {
         return LaunchOptions.resolve(dataDir, demo);
     }
 
-    /** Opens the store of the selected workspace (or of {@code forced} when given). */
-    AppServices open(Workspace forced) {
+    /**
+     * Opens the store of the selected workspace; a demo store is filled with the default dataset
+     * on first use, as in the workbench.
+     */
+    AppServices open() {
         LaunchOptions o = launchOptions();
-        return AppServices.open(o.dataFolder(), forced != null ? forced : o.workspace(), clock);
+        AppServices services = AppServices.open(o.dataFolder(), o.workspace(), clock);
+        if (services.store().isDemo()) {
+            try {
+                services.demoWorkspace().ensureLoaded();
+            } catch (RuntimeException e) {
+                services.close();
+                throw e;
+            }
+        }
+        return services;
+    }
+
+    /** Opens the demo store as it is, without loading anything. */
+    AppServices openDemoAsIs() {
+        return AppServices.open(launchOptions().dataFolder(), Workspace.DEMO, clock);
     }
 
     Messages messages() {

@@ -1,0 +1,196 @@
+package org.trustbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.trustbench.db.DataFolder;
+import org.trustbench.db.Workspace;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
+import org.trustbench.domain.FilingCase;
+import org.trustbench.domain.ServiceType;
+import org.trustbench.i18n.Messages;
+import org.trustbench.shell.MainView;
+import org.trustbench.training.Dataset;
+import org.trustbench.ui.DialogService;
+import org.trustbench.ui.I18n;
+
+/** The workbench in a real (headless Monocle) window on a real demo store. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchFxTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-20T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
+    /** Tasks run on the calling thread, so every step has finished when the robot looks. */
+    private static final Executor SAME_THREAD = Runnable::run;
+
+    @TempDir
+    static Path tmp;
+
+    private AppServices services;
+    private MainView view;
+    private Dataset dataset;
+
+    @Start
+    void start(Stage stage) {
+        services = AppServices.open(new DataFolder(tmp.resolve("fx-" + System.nanoTime())), Workspace.DEMO, CLOCK);
+        dataset = services.demoWorkspace().reset(services.demoWorkspace().source("default"));
+        I18n i18n = new I18n(Messages.CHINESE);
+        view = Workbench.create(services, i18n, SAME_THREAD, new RecordingDialogs(), stage::close);
+        stage.setScene(new Scene(view.root(), 1300, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void closeStore() throws Exception {
+        org.testfx.api.FxToolkit.cleanupStages();
+        if (view != null) {
+            WaitForAsyncUtils.asyncFx(view::dispose).get();
+        }
+        services.close();
+    }
+
+    private TableView<CaseSummary> table(FxRobot robot) {
+        return robot.lookup("#queue-table").queryTableView();
+    }
+
+    @Test
+    void opensTheQueueWithEveryDemoCase(FxRobot robot) {
+        assertEquals(dataset.batch().cases().size(), table(robot).getItems().size());
+        Label counts = robot.lookup("#status-counts").queryAs(Label.class);
+        assertTrue(counts.getText().startsWith("共 " + dataset.batch().cases().size() + " 件"), counts.getText());
+        assertTrue(robot.lookup("#demo-banner").queryAs(Label.class).getText().contains("演示"));
+        assertTrue(robot.lookup("#status-folder").queryAs(Label.class).getText().contains(services.store().folder().toString()));
+    }
+
+    @Test
+    void searchesInChineseAndInEnglish(FxRobot robot) {
+        FilingCase target = dataset.batch().cases().stream().filter(c -> c.provider().nameEn() != null)
+                .findFirst().orElseThrow();
+        String zhFragment = target.provider().nameZh().substring(2, 5);
+        robot.press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        TextField search = robot.lookup("#queue-search").queryAs(TextField.class);
+        assertTrue(search.isFocused(), "Ctrl+F focuses the search box");
+        robot.interact(() -> search.setText(zhFragment)); // Chinese arrives through the IME, not key presses
+        List<CaseSummary> rows = table(robot).getItems();
+        assertFalse(rows.isEmpty());
+        assertTrue(rows.stream().allMatch(r -> r.providerNameZh().contains(zhFragment)), zhFragment);
+        assertTrue(rows.stream().anyMatch(r -> r.caseNo().equals(target.caseNo())));
+
+        robot.interact(search::clear);
+        String enWord = target.provider().nameEn().split(" ")[1];
+        robot.clickOn(search).write(enWord.toLowerCase(java.util.Locale.ROOT));
+        rows = table(robot).getItems();
+        assertTrue(rows.stream().anyMatch(r -> r.caseNo().equals(target.caseNo())), enWord);
+        assertTrue(rows.stream().allMatch(r -> r.providerNameEn() != null
+                && r.providerNameEn().toLowerCase(java.util.Locale.ROOT).contains(enWord.toLowerCase(java.util.Locale.ROOT))));
+
+        robot.interact(search::clear);
+        robot.clickOn(search).write(target.caseNo());
+        assertEquals(List.of(target.caseNo()), table(robot).getItems().stream().map(CaseSummary::caseNo).toList());
+    }
+
+    @Test
+    void filtersByStatusAndService(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<CaseStatus> status = robot.lookup("#queue-status-filter").queryAs(ComboBox.class);
+        robot.interact(() -> status.setValue(CaseStatus.IN_REVIEW));
+        long expected = dataset.batch().cases().stream().filter(c -> c.status() == CaseStatus.IN_REVIEW).count();
+        assertTrue(expected > 0);
+        assertEquals(expected, table(robot).getItems().size());
+        assertTrue(table(robot).getItems().stream().allMatch(r -> r.status() == CaseStatus.IN_REVIEW));
+
+        @SuppressWarnings("unchecked")
+        ComboBox<ServiceType> service = robot.lookup("#queue-service-filter").queryAs(ComboBox.class);
+        robot.interact(() -> service.setValue(ServiceType.PAVER_3D_CALIBRATION));
+        long both = dataset.batch().cases().stream().filter(c -> c.status() == CaseStatus.IN_REVIEW
+                && c.services().contains(ServiceType.PAVER_3D_CALIBRATION)).count();
+        assertEquals(both, table(robot).getItems().size());
+        Label count = robot.lookup("#queue-count").queryAs(Label.class);
+        assertEquals("显示 " + both + " / 共 " + dataset.batch().cases().size() + " 件", count.getText());
+    }
+
+    @Test
+    void selectingACaseShowsItsProviderAndEvidenceAndArrowsMoveOn(FxRobot robot) {
+        TableView<CaseSummary> table = table(robot);
+        CaseSummary first = table.getItems().get(0);
+        robot.clickOn(first.caseNo());
+        Label name = robot.lookup("#detail-name").queryAs(Label.class);
+        assertEquals(first.providerNameZh(), name.getText());
+        assertNotNull(robot.lookup("#detail-evidence").query());
+
+        robot.type(KeyCode.DOWN);
+        CaseSummary second = table.getItems().get(1);
+        assertEquals(second, table.getSelectionModel().getSelectedItem());
+        assertEquals(second.providerNameZh(), robot.lookup("#detail-name").queryAs(Label.class).getText());
+    }
+
+    @Test
+    void sortingAColumnReordersTheQueue(FxRobot robot) {
+        TableView<CaseSummary> table = table(robot);
+        robot.clickOn("案件编号");
+        List<String> numbers = table.getItems().stream().map(CaseSummary::caseNo).toList();
+        List<String> sorted = numbers.stream().sorted().toList();
+        assertEquals(sorted, numbers);
+        robot.clickOn("案件编号");
+        assertEquals(sorted.get(sorted.size() - 1), table.getItems().get(0).caseNo());
+    }
+
+    @Test
+    void switchesLanguageInPlace(FxRobot robot) {
+        TableView<CaseSummary> table = table(robot);
+        TableColumn<CaseSummary, ?> firstColumn = table.getColumns().get(0);
+        assertEquals("案件编号", firstColumn.getText());
+        robot.clickOn("语言 (Language)").clickOn("English");
+        assertEquals("Case no.", firstColumn.getText());
+        assertTrue(robot.lookup("#status-counts").queryAs(Label.class).getText().startsWith(
+                dataset.batch().cases().size() + " cases"));
+        assertTrue(robot.lookup("#demo-banner").queryAs(Label.class).getText().startsWith("DEMO WORKSPACE"));
+        robot.clickOn("Language (语言)").clickOn("中文");
+        assertEquals("案件编号", firstColumn.getText());
+    }
+
+    /** Records dialogs instead of blocking on them. */
+    static final class RecordingDialogs implements DialogService {
+        final List<String> shown = new java.util.ArrayList<>();
+
+        @Override
+        public void showError(String title, String message) {
+            shown.add(message);
+        }
+
+        @Override
+        public void showInfo(String title, String message) {
+            shown.add(message);
+        }
+
+        @Override
+        public boolean confirm(String title, String message) {
+            shown.add(message);
+            return true;
+        }
+    }
+}

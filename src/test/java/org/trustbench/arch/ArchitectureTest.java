@@ -1,0 +1,90 @@
+package org.trustbench.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of DEVELOPERS.md, enforced. */
+class ArchitectureTest {
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.trustbench");
+    }
+
+    @Test
+    void domainAndServicesNeverImportJavaFx() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("org.trustbench.domain..", "org.trustbench.db..",
+                        "org.trustbench.i18n..", "org.trustbench.crypto..", "org.trustbench.intake..")
+                .or().haveSimpleNameEndingWith("Repository")
+                .or().haveSimpleNameEndingWith("Service").and().doNotHaveSimpleName("DialogService")
+                .and().doNotHaveSimpleName("FxDialogService")
+                .or().resideInAPackage("org.trustbench.training..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..");
+        rule.check(main);
+    }
+
+    @Test
+    void onlyAppWires() {
+        // Repositories, services and the store are constructed in app/ only (besides their own package).
+        classes().that().haveSimpleNameEndingWith("Repository").or().haveSimpleNameEndingWith("Service")
+                .and().resideOutsideOfPackage("org.trustbench.ui..")
+                .should().onlyHaveDependentClassesThat().resideInAnyPackage("org.trustbench.app..",
+                        "org.trustbench.caseq..", "org.trustbench.training..", "org.trustbench.intake..",
+                        "org.trustbench.shell..", "org.trustbench.db..")
+                .check(main);
+        noClasses().that().resideOutsideOfPackages("org.trustbench.app..", "org.trustbench.db..")
+                .should().callMethod(org.trustbench.db.Store.class, "open", org.trustbench.db.DataFolder.class,
+                        org.trustbench.db.Workspace.class)
+                .check(main);
+        noClasses().that().resideOutsideOfPackage("org.trustbench.app..")
+                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.base.DescribedPredicate.describe("a repository or service",
+                                        c -> (c.getSimpleName().endsWith("Repository") || c.getSimpleName().endsWith("Service"))
+                                                && !c.getSimpleName().endsWith("DialogService")))))
+                .check(main);
+    }
+
+    @Test
+    void nothingDependsOnApp() {
+        noClasses().that().resideOutsideOfPackage("org.trustbench.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.trustbench.app..")
+                .check(main);
+    }
+
+    @Test
+    void noSystemOutInMainCode() {
+        noClasses().should().accessField(System.class, "out").orShould().accessField(System.class, "err")
+                .check(main);
+    }
+
+    @Test
+    void viewModelsNeverTouchControls() {
+        classes().that().haveSimpleNameEndingWith("ViewModel")
+                .should().onlyDependOnClassesThat().resideOutsideOfPackages("javafx.scene..", "org.controlsfx..", "atlantafx..")
+                .check(main);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("org.trustbench.(*)..").should().beFreeOfCycles().check(main);
+    }
+
+    @Test
+    void jooqRecordsStayInsideRepositories() {
+        noClasses().that().haveSimpleNameNotEndingWith("Repository").and().resideOutsideOfPackage("org.trustbench.db..")
+                .should().dependOnClassesThat().resideInAPackage("org.trustbench.db.jooq..")
+                .check(main);
+    }
+}
