@@ -1,27 +1,31 @@
 #!/usr/bin/env bash
 # Regenerates the README screenshots: launches the real workbench under Xvfb on a fresh demo
-# store, in Chinese and in English, and captures the screen.
-#   needs: xvfb xauth libgtk-3-0 libxtst6 imagemagick fonts-wqy-zenhei (apt)
+# store, in Chinese and in English, selects a case and captures the screen.
+#   needs: xvfb xauth libgtk-3-0 libxtst6 imagemagick xdotool fonts-wqy-zenhei (apt)
 #   usage: scripts/screenshots.sh [OUT_DIR]   (default docs/images)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=${1:-docs/images}
+out=$(realpath -m "${1:-docs/images}")
 mkdir -p "$out"
 ./mvnw -q -B package -DskipTests
 
-shoot() { # lang file [extra args...]
-  local lang=$1 file=$2; shift 2
+# shoot LANG FILE [ROW]: ROW is the queue row (1-based) to click before the capture.
+shoot() {
+  local lang=$1 file=$2 row=${3:-3}
   local data; data=$(mktemp -d)
+  local country=US; [ "$lang" = zh ] && country=CN
   xvfb-run -a -s "-screen 0 1440x900x24" bash -c "
-    java -Duser.language=$lang -Duser.country=$([ "$lang" = zh ] && echo CN || echo US) \
-         -Dprism.order=sw -jar target/trustbench.jar --data-dir '$data' --demo $* &
+    java -Duser.language=$lang -Duser.country=$country -Dprism.order=sw \
+         -jar target/trustbench.jar --data-dir '$data' --demo 2>/dev/null &
     pid=\$!
     sleep \${SHOT_DELAY:-12}
+    xdotool mousemove 300 \$((200 + 44 * ($row - 1))) click 1
+    sleep 2
     import -window root '$out/$file'
-    kill \$pid" 
+    kill \$pid"
   rm -rf "$data"
   echo "wrote $out/$file"
 }
 
-shoot zh queue-zh.png
-shoot en queue-en.png
+shoot zh queue-zh.png 3
+shoot en queue-en.png 5

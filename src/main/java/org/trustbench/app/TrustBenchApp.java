@@ -79,7 +79,8 @@ public final class TrustBenchApp extends Application {
         VBox splash = new VBox(12, new Label(i18n.get("app.title")), progress, message);
         splash.setAlignment(Pos.CENTER);
         splash.setPadding(new Insets(40));
-        Scene scene = new Scene(splash, 1360, 820);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(splash, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/trustbench.css")).toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(i18n.text(options.workspace() == org.trustbench.db.Workspace.DEMO ? "app.title.demo" : "app.title"));
@@ -110,7 +111,7 @@ public final class TrustBenchApp extends Application {
             services = opening.getValue();
             mainView = Workbench.create(services, i18n, executor, dialogs, Platform::exit);
             scene.setRoot(mainView.root());
-            mainView.queueView().focusSearch();
+            mainView.queueView().focusQueue();
         });
         opening.setOnFailed(e -> {
             Throwable ex = opening.getException();

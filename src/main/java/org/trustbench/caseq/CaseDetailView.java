@@ -97,7 +97,7 @@ public final class CaseDetailView implements View {
         if (!check.result().isValid() && check.result() != Uscc.Result.BAD_FORMAT) {
             badge.setTooltip(new Tooltip(m.get("uscc.expected", check.expectedOrganisationCheck(), check.expectedCheckCharacter())));
         }
-        Label status = badge(m.of("registry", p.registryStatus()) + " · " + p.registryStatus().label(),
+        Label status = badge(m.get("detail.registryStatus", m.of("registry", p.registryStatus()), p.registryStatus().label()),
                 p.registryStatus().isActive() ? Styles.SUCCESS : Styles.DANGER);
         status.setId("detail-registry-status");
         FlowPane badges = new FlowPane(8, 6, uscc, badge, status);
@@ -119,7 +119,7 @@ public final class CaseDetailView implements View {
         row = fact(grid, row, m.get("detail.deadline"), c.deadlineOn() + "  (" + (days < 0
                 ? m.get("queue.daysLeft.overdue", -days) : m.get("queue.daysLeft.left", days)) + ")");
         row = fact(grid, row, m.get("detail.assignee"), c.assignee() == null ? m.get("queue.unassigned") : c.assignee());
-        row = fact(grid, row, p.legalRepTitle(), p.legalRep());
+        row = fact(grid, row, m.get("detail.legalRep", p.legalRepTitle()), p.legalRep());
         row = fact(grid, row, m.get("detail.entityType"), p.entityType());
         row = fact(grid, row, m.get("detail.address"), p.registeredAddress());
         row = fact(grid, row, m.get("detail.authority"), p.registrationAuthority());
@@ -198,7 +198,7 @@ public final class CaseDetailView implements View {
         grid.setHgap(12);
         grid.setVgap(4);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(96);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints values = new ColumnConstraints();
         values.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(labels, values);
@@ -208,6 +208,7 @@ public final class CaseDetailView implements View {
     private static int fact(GridPane grid, int row, String label, String value) {
         Label l = new Label(label);
         l.getStyleClass().add(Styles.TEXT_MUTED);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label v = new Label(value);
         v.setWrapText(true);
         grid.addRow(row, l, v);

@@ -19,14 +19,15 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.textfield.CustomTextField;
-import org.controlsfx.control.textfield.TextFields;
+import atlantafx.base.controls.CustomTextField;
+import javafx.scene.Cursor;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -47,7 +48,7 @@ public final class CaseQueueView implements View {
     private final I18n i18n;
     private final Clock clock;
     private final Subscriptions subscriptions = new Subscriptions();
-    private final CustomTextField search = (CustomTextField) TextFields.createClearableTextField();
+    private final CustomTextField search = new CustomTextField();
     private final TableView<CaseSummary> table = new TableView<>();
     private final ComboBox<CaseStatus> statusBox = new ComboBox<>();
     private final ComboBox<ServiceType> serviceBox = new ComboBox<>();
@@ -66,8 +67,13 @@ public final class CaseQueueView implements View {
     private Parent toolbar() {
         search.setId("queue-search");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
+        FontIcon clear = new FontIcon(Material2AL.CLEAR);
+        clear.setCursor(Cursor.HAND);
+        clear.setOnMouseClicked(e -> search.clear());
+        clear.visibleProperty().bind(search.textProperty().isNotEmpty());
+        search.setRight(clear);
         search.promptTextProperty().bind(i18n.text("queue.search.prompt"));
-        search.setPrefColumnCount(26);
+        search.setPrefColumnCount(30);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         subscriptions.add(() -> search.textProperty().unbindBidirectional(vm.searchTextProperty()));
         search.setOnKeyPressed(e -> {
@@ -129,28 +135,30 @@ public final class CaseQueueView implements View {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setFixedCellSize(44);
-        TableColumn<CaseSummary, CaseSummary> caseNo = column("column.caseNo", SortKey.CASE_NO, 170,
+        TableColumn<CaseSummary, CaseSummary> caseNo = column("column.caseNo", SortKey.CASE_NO, 192,
                 (s, m) -> s.caseNo());
         TableColumn<CaseSummary, CaseSummary> provider = new TableColumn<>();
         provider.textProperty().bind(i18n.text("column.provider"));
         provider.setUserData(SortKey.PROVIDER);
+        provider.setMinWidth(190);
         provider.setPrefWidth(300);
         provider.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         provider.setCellFactory(c -> new ProviderCell());
-        TableColumn<CaseSummary, CaseSummary> uscc = column("column.uscc", SortKey.USCC, 175, (s, m) -> s.uscc());
-        TableColumn<CaseSummary, CaseSummary> services = column("column.services", SortKey.SERVICES, 200,
+        TableColumn<CaseSummary, CaseSummary> uscc = column("column.uscc", SortKey.USCC, 180, (s, m) -> s.uscc());
+        TableColumn<CaseSummary, CaseSummary> services = column("column.services", SortKey.SERVICES, 100,
                 (s, m) -> s.services().stream().map(sv -> m.of("service", sv)).collect(Collectors.joining(m.get("list.separator"))));
-        TableColumn<CaseSummary, CaseSummary> received = column("column.received", SortKey.RECEIVED, 100,
+        TableColumn<CaseSummary, CaseSummary> received = column("column.received", SortKey.RECEIVED, 104,
                 (s, m) -> s.receivedOn().toString());
         TableColumn<CaseSummary, CaseSummary> daysLeft = new TableColumn<>();
         daysLeft.textProperty().bind(i18n.text("column.daysLeft"));
         daysLeft.setUserData(SortKey.DEADLINE);
-        daysLeft.setPrefWidth(110);
+        daysLeft.setMinWidth(122);
+        daysLeft.setPrefWidth(122);
         daysLeft.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         daysLeft.setCellFactory(c -> new DaysLeftCell());
-        TableColumn<CaseSummary, CaseSummary> status = column("column.status", SortKey.STATUS, 100,
+        TableColumn<CaseSummary, CaseSummary> status = column("column.status", SortKey.STATUS, 90,
                 (s, m) -> m.of("status", s.status()));
-        TableColumn<CaseSummary, CaseSummary> assignee = column("column.assignee", SortKey.ASSIGNEE, 90,
+        TableColumn<CaseSummary, CaseSummary> assignee = column("column.assignee", SortKey.ASSIGNEE, 70,
                 (s, m) -> s.assignee() == null ? m.get("queue.unassigned") : s.assignee());
         table.getColumns().setAll(java.util.List.of(caseNo, provider, uscc, services, received, daysLeft, status, assignee));
 
@@ -194,18 +202,21 @@ public final class CaseQueueView implements View {
         vm.ascendingProperty().set(first.getSortType() == TableColumn.SortType.ASCENDING);
     }
 
-    private TableColumn<CaseSummary, CaseSummary> column(String key, SortKey sortKey, double width,
+    private TableColumn<CaseSummary, CaseSummary> column(String key, SortKey sortKey, double minWidth,
                                                         java.util.function.BiFunction<CaseSummary, Messages, String> text) {
         TableColumn<CaseSummary, CaseSummary> col = new TableColumn<>();
         col.textProperty().bind(i18n.text(key));
         col.setUserData(sortKey);
-        col.setPrefWidth(width);
+        col.setMinWidth(minWidth);
+        col.setPrefWidth(minWidth);
         col.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         col.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(CaseSummary item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item, i18n.current()));
+                String value = empty || item == null ? null : text.apply(item, i18n.current());
+                setText(value);
+                setTooltip(value == null || sortKey != SortKey.SERVICES ? null : new Tooltip(value));
                 getStyleClass().removeIf(s -> s.startsWith("status-"));
                 if (!empty && item != null && sortKey == SortKey.STATUS) {
                     getStyleClass().add("status-" + item.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -261,6 +272,14 @@ public final class CaseQueueView implements View {
                     getStyleClass().add(Styles.WARNING);
                 }
             }
+        }
+    }
+
+    /** Puts the keyboard in the queue, so the arrow keys move through the cases at once. */
+    public void focusQueue() {
+        table.requestFocus();
+        if (!table.getItems().isEmpty() && table.getFocusModel().getFocusedIndex() < 0) {
+            table.getFocusModel().focus(0);
         }
     }
 

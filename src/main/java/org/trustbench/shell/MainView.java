@@ -61,7 +61,7 @@ public final class MainView implements View {
         }
         root.setTop(top);
         SplitPane split = new SplitPane(queueView.root(), detailView.root());
-        split.setDividerPositions(0.64);
+        split.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(detailView.root(), false);
         root.setCenter(split);
         root.setBottom(statusBar());
