@@ -20,15 +20,28 @@ public final class Launcher {
     public static void main(String[] args) {
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        // Logging starts lazily; point it at the data folder's logs/ before anything logs.
+        System.setProperty(TrustBenchApp.LOG_DIR_PROPERTY,
+                LaunchOptions.resolve(dataDirArgument(args), false).dataFolder().root().resolve("logs").toString());
         Messages messages = Messages.forLocale(Locale.getDefault());
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out),
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = Cli.create(options -> {
-            System.setProperty(TrustBenchApp.LOG_DIR_PROPERTY, options.dataFolder().root().resolve("logs").toString());
-            Application.launch(TrustBenchApp.class, args);
-        }, messages, Clock.systemDefaultZone(), out, err).execute(args);
+        int code = Cli.create(options -> Application.launch(TrustBenchApp.class, args), messages, Clock.systemDefaultZone(), out, err).execute(args);
         System.exit(code);
+    }
+
+    /** The value of {@code --data-dir} if given; picocli validates the arguments properly later. */
+    static java.nio.file.Path dataDirArgument(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--data-dir") && i + 1 < args.length) {
+                return java.nio.file.Path.of(args[i + 1]);
+            }
+            if (args[i].startsWith("--data-dir=")) {
+                return java.nio.file.Path.of(args[i].substring("--data-dir=".length()));
+            }
+        }
+        return null;
     }
 }
