@@ -4,12 +4,15 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,18 +27,45 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import org.bouncycastle.asn1.gm.GMNamedCurves;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECNamedDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
+import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.bouncycastle.crypto.util.SubjectPublicKeyInfoFactory;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
+import org.bouncycastle.util.BigIntegers;
 
 /**
  * Generates the TrustBench default demo dataset (format 1, see docs/sample-data.md).
  *
+ * Run from the repository root, with BouncyCastle on the class path:
+ *
  * <pre>
- *   java sample-data/tools/GenerateDemoDataset.java sample-data/default
+ *   ./mvnw -q package -DskipTests      # once: fills target/lib
+ *   java -cp target/lib/bcprov-jdk18on-1.87.jar sample-data/tools/GenerateDemoDataset.java sample-data/default
  * </pre>
  *
- * Runs with the JDK alone (JEP 330 source launcher, no third-party libraries). The output is
- * deterministic: a fixed seed, ordered maps and hand-written JSON, PNG and PDF writers, so
- * every run produces the same bytes. Text in the PNG photos is drawn with a built-in bitmap
- * font (no system fonts needed) and without anti-aliasing.
+ * Runs with the JDK (JEP 330 source launcher) plus bcprov, which it needs for the SM2 registry
+ * signatures. The output is deterministic: a fixed seed, ordered maps and hand-written JSON, PNG
+ * and PDF writers, and deterministic SM2 signatures (k from HMAC-SM3, RFC 6979 style), so every
+ * run produces the same bytes. Text in the PNG photos is drawn with a built-in bitmap font (no
+ * system fonts needed) and without anti-aliasing.
+ *
+ * Every REGULATOR evidence item carries a {@code signature} (docs/registry-signature.md) made
+ * with the demo issuer key sample-data/tools/demo-registry-issuer.key.pem; {@code issuers.json}
+ * lists its public key. The
+ * source launcher cannot see the project's classes, so the canonical form and the signing are
+ * re-implemented here (classes {@code Canonical} and {@code Sm2Key}); they must stay
+ * byte-identical to org.trustbench.crypto.RegistryRecordSignature and Sm2, which
+ * RegistryRecordSignatureTest checks against the generated dataset. The demo keys are for the
+ * demo only: never trust them in production.
  *
  * All companies, people, addresses, codes and overseas customers are fictitious. USCCs are
  * generated with correct GB 32100-2015 check characters, except for the providers of
@@ -69,6 +99,17 @@ public class GenerateDemoDataset {
     static final List<String> TAGS = List.of(CREDENTIAL_EXPIRED, CREDENTIAL_OUT_OF_SCOPE,
             LICENCE_REVOKED, LICENCE_CANCELLED, NAME_MISMATCH, ADDRESS_MISMATCH, NO_INSPECTION,
             USCC_CHECK_DIGIT, PERFORMER_DIFFERS, AUTHORISATION_EXPIRED, OUT_OF_REMIT);
+    /** Registry-signature scenarios: one case each, appended after the cases built from plan(). */
+    static final String SIGNATURE_INVALID = "SIGNATURE_INVALID";
+    static final String SIGNATURE_UNKNOWN_ISSUER = "SIGNATURE_UNKNOWN_ISSUER";
+    static final String SIGNATURE_MISSING = "SIGNATURE_MISSING";
+    static final List<String> SIGNATURE_TAGS = List.of(SIGNATURE_INVALID, SIGNATURE_UNKNOWN_ISSUER,
+            SIGNATURE_MISSING);
+
+    // registry signatures (docs/registry-signature.md); paths relative to the repository root
+    static final String ISSUER_KEY = "sample-data/tools/demo-registry-issuer.key.pem";
+    static final String UNKNOWN_ISSUER_KEY = "sample-data/tools/demo-unknown-issuer.key.pem";
+    static final String ISSUER_NAME = "演示登记机关签名密钥（仅供演示） Demo registry issuer key (demo only)";
 
     static final String REMOTE_DIAGNOSTICS = "REMOTE_DIAGNOSTICS";
     static final String PAVER_3D_CALIBRATION = "PAVER_3D_CALIBRATION";
@@ -279,9 +320,12 @@ public class GenerateDemoDataset {
         }
         Uscc.selfCheck();
         Path out = Path.of(args[0]);
+        Sm2Key issuer = Sm2Key.load(Path.of(ISSUER_KEY));
+        Sm2Key unknownIssuer = Sm2Key.load(Path.of(UNKNOWN_ISSUER_KEY));
 
         Generator gen = new Generator(new Random(SEED));
         gen.build();
+        gen.signRegistryRecords(issuer, unknownIssuer);
 
         prepareOutputFolder(out);
         Map<String, byte[]> files = new TreeMap<>();
@@ -315,6 +359,7 @@ public class GenerateDemoDataset {
         writeText(out.resolve("dataset.json"), Json.write(gen.datasetJson()));
         writeText(out.resolve("providers.json"), Json.write(gen.providersJson()));
         writeText(out.resolve("cases.json"), Json.write(gen.casesJson()));
+        writeText(out.resolve("issuers.json"), Json.write(issuersJson(issuer)));
         Files.createDirectories(out.resolve("attachments"));
         for (Map.Entry<String, byte[]> e : files.entrySet()) {
             byte[] data = e.getValue();
@@ -328,7 +373,7 @@ public class GenerateDemoDataset {
 
     static void prepareOutputFolder(Path out) throws IOException {
         Files.createDirectories(out);
-        for (String f : List.of("dataset.json", "providers.json", "cases.json")) {
+        for (String f : List.of("dataset.json", "providers.json", "cases.json", "issuers.json")) {
             Files.deleteIfExists(out.resolve(f));
         }
         Path att = out.resolve("attachments");
@@ -344,6 +389,17 @@ public class GenerateDemoDataset {
 
     static void writeText(Path p, String text) throws IOException {
         Files.write(p, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** issuers.json: the trusted registry issuers. The unknown issuer is deliberately absent. */
+    static List<Object> issuersJson(Sm2Key issuer) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("keyId", issuer.keyId);
+        m.put("name", ISSUER_NAME);
+        m.put("publicKeyPem", issuer.publicKeyPem());
+        List<Object> out = new ArrayList<>();
+        out.add(m);
+        return out;
     }
 
     // ------------------------------------------------------------------ USCC (GB 32100-2015)
@@ -560,6 +616,7 @@ public class GenerateDemoDataset {
         String assignee;
         List<String> services;
         Provider performer;
+        String signedScope;   // SIGNATURE_INVALID: the registry scope as it was when signed
         final List<Equipment> equipment = new ArrayList<>();
         final List<Map<String, Object>> evidence = new ArrayList<>();
     }
@@ -577,6 +634,8 @@ public class GenerateDemoDataset {
         final List<District> districtBag = new ArrayList<>();
         final List<District> firstDistricts = new ArrayList<>();
         final List<String[]> tradeNames = new ArrayList<>();
+        final Map<String, Integer> counters = new TreeMap<>();
+        LocalDate forcedReceivedOn;
 
         Generator(Random rnd) {
             this.rnd = rnd;
@@ -833,7 +892,6 @@ public class GenerateDemoDataset {
             }
             // case numbers, statuses, assignees in order of receipt
             cases.sort(Comparator.comparing((FilingCase c) -> c.receivedOn).thenComparingInt(c -> c.index));
-            Map<String, Integer> counters = new TreeMap<>();
             for (District d : DISTRICTS) {
                 counters.put(d.code(), between(100, 420));
             }
@@ -856,7 +914,82 @@ public class GenerateDemoDataset {
                 }
                 c.assignee = c.status.equals("RECEIVED") && chance(0.5) ? null : pick(OFFICERS);
             }
+            addSignatureCases();
             validate();
+        }
+
+        /**
+         * Appends one new provider with one case per registry-signature scenario. Runs after every
+         * other random draw, so the cases and providers built from plan() are unchanged. The cases
+         * are otherwise clean and are received on the latest day of the other cases, so cases.json
+         * stays in order of receipt.
+         */
+        void addSignatureCases() {
+            LocalDate last = cases.stream().map(c -> c.receivedOn).max(Comparator.naturalOrder()).orElseThrow();
+            String[] families = {CRANE, PAVER, CRANE};
+            for (int i = 0; i < SIGNATURE_TAGS.size(); i++) {
+                String tag = SIGNATURE_TAGS.get(i);
+                ProviderSpec s = new ProviderSpec(families[i]).c(tag);
+                Provider p = newProvider(s);
+                providers.add(p);
+                forcedReceivedOn = dateBetween(last, RECEIVED_LAST);
+                FilingCase c = newCase(p, s.cases.get(0));
+                forcedReceivedOn = null;
+                p.cases.add(c);
+                cases.add(c);
+                String dc = p.district.code();
+                int n = counters.get(dc) + between(1, 7);
+                counters.put(dc, n);
+                c.caseNo = String.format(Locale.ROOT, "BA-%s-2026-%06d", dc, n);
+                if (c.receivedOn.isAfter(LocalDate.of(2026, 11, 10))) {
+                    c.status = chance(0.75) ? "RECEIVED" : "IN_REVIEW";
+                } else {
+                    c.status = chance(0.7) ? "IN_REVIEW" : "RECEIVED";
+                }
+                c.assignee = c.status.equals("RECEIVED") && chance(0.5) ? null : pick(OFFICERS);
+                if (tag.equals(SIGNATURE_INVALID)) {
+                    // The scope was signed without its 许可项目 clause; the clause was added afterwards.
+                    // The stored scope is the provider's scope, as every other source shows it, so only
+                    // the signature reveals the change.
+                    int cut = p.scope.indexOf("许可项目");
+                    if (cut <= 0) {
+                        throw new IllegalStateException("SIGNATURE_INVALID needs a scope with a 许可项目 clause");
+                    }
+                    c.signedScope = p.scope.substring(0, cut);
+                }
+            }
+        }
+
+        /**
+         * Adds a "signature" member (after "attachments") to every REGULATOR evidence item, except
+         * for the registry licence of the SIGNATURE_* cases: SIGNATURE_MISSING gets none,
+         * SIGNATURE_UNKNOWN_ISSUER is signed with a key that issuers.json does not list, and
+         * SIGNATURE_INVALID is signed over a scope that differs from the stored one.
+         */
+        void signRegistryRecords(Sm2Key issuer, Sm2Key unknownIssuer) throws IOException {
+            for (FilingCase c : cases) {
+                for (Map<String, Object> e : c.evidence) {
+                    if (!e.get("source").equals("REGULATOR")) {
+                        continue;
+                    }
+                    boolean licence = e.get("kind").equals("LICENCE");
+                    if (licence && c.spec.has(SIGNATURE_MISSING)) {
+                        continue;
+                    }
+                    Sm2Key key = licence && c.spec.has(SIGNATURE_UNKNOWN_ISSUER) ? unknownIssuer : issuer;
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> fields = new LinkedHashMap<>((Map<String, Object>) e.get("fields"));
+                    if (licence && c.spec.has(SIGNATURE_INVALID)) {
+                        fields.put("scope", c.signedScope);
+                    }
+                    byte[] canonical = Canonical.bytes((String) e.get("kind"), (String) e.get("source"), fields,
+                            (String) e.get("validFrom"), (String) e.get("validTo"), (String) e.get("recordedAt"));
+                    Map<String, Object> sig = new LinkedHashMap<>();
+                    sig.put("keyId", key.keyId);
+                    sig.put("value", Base64.getEncoder().encodeToString(key.sign(canonical)));
+                    e.put("signature", sig);
+                }
+            }
         }
 
         /** Next unused trade name; crane firms avoid paving-flavoured characters and vice versa. */
@@ -994,7 +1127,7 @@ public class GenerateDemoDataset {
             c.provider = p;
             c.spec = cs;
             c.performer = p;
-            c.receivedOn = receivedDate();
+            c.receivedOn = forcedReceivedOn != null ? forcedReceivedOn : receivedDate();
             c.platform = pick(PLATFORMS);
             boolean crane = p.family.equals(CRANE);
 
@@ -1490,6 +1623,11 @@ public class GenerateDemoDataset {
                     throw new IllegalStateException("scenario " + t + " appears in fewer than 3 cases");
                 }
             }
+            for (String t : SIGNATURE_TAGS) {
+                if (tagCounts.getOrDefault(t, 0) != 1) {
+                    throw new IllegalStateException("scenario " + t + " must appear in exactly 1 case");
+                }
+            }
             for (Provider p : providers) {
                 boolean shouldFail = p.spec.any(USCC_CHECK_DIGIT);
                 if (!Uscc.position17Ok(p.uscc) || Uscc.position18Ok(p.uscc) == shouldFail) {
@@ -1510,6 +1648,199 @@ public class GenerateDemoDataset {
         void printSummary(Path out) {
             System.out.printf(Locale.ROOT, "wrote %s: %d providers, %d cases, %d evidence items, %d attachment references%n",
                     out, providers.size(), cases.size(), evidenceCount(), attachmentCount());
+        }
+    }
+
+    // ------------------------------------------------------------------ registry signatures
+
+    /**
+     * The canonical form of a registry record (docs/registry-signature.md). A copy of
+     * org.trustbench.crypto.RegistryRecordSignature.canonicalJson: keep the two byte-identical.
+     */
+    static final class Canonical {
+        static byte[] bytes(String kind, String source, Map<String, Object> fields, String validFrom,
+                            String validTo, String recordedAt) {
+            StringBuilder sb = new StringBuilder(256);
+            sb.append("{\"fields\":{");
+            List<String> keys = new ArrayList<>(fields.keySet());
+            keys.sort(Canonical::compareCodePoints);
+            boolean first = true;
+            for (String k : keys) {
+                Object v = fields.get(k);
+                if (v == null) {
+                    continue;
+                }
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                string(sb, k);
+                sb.append(':');
+                string(sb, (String) v);
+            }
+            sb.append("},\"kind\":");
+            string(sb, kind);
+            sb.append(",\"recordedAt\":");
+            string(sb, OffsetDateTime.parse(recordedAt).toInstant().toString());
+            sb.append(",\"source\":");
+            string(sb, source);
+            if (validFrom != null) {
+                sb.append(",\"validFrom\":");
+                string(sb, LocalDate.parse(validFrom).toString());
+            }
+            if (validTo != null) {
+                sb.append(",\"validTo\":");
+                string(sb, LocalDate.parse(validTo).toString());
+            }
+            sb.append('}');
+            return sb.toString().getBytes(StandardCharsets.UTF_8);
+        }
+
+        static void string(StringBuilder sb, String s) {
+            sb.append('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    case '\b' -> sb.append("\\b");
+                    case '\f' -> sb.append("\\f");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    case '\t' -> sb.append("\\t");
+                    default -> {
+                        if (c < 0x20) {
+                            sb.append("\\u00").append(Character.forDigit(c >> 4, 16))
+                                    .append(Character.forDigit(c & 0xF, 16));
+                        } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+                                && Character.isLowSurrogate(s.charAt(i + 1))) {
+                            sb.append(c).append(s.charAt(++i));
+                        } else if (Character.isSurrogate(c)) {
+                            throw new IllegalArgumentException("unpaired surrogate at index " + i);
+                        } else {
+                            sb.append(c);
+                        }
+                    }
+                }
+            }
+            sb.append('"');
+        }
+
+        static int compareCodePoints(String a, String b) {
+            int i = 0;
+            int j = 0;
+            while (i < a.length() && j < b.length()) {
+                int ca = a.codePointAt(i);
+                int cb = b.codePointAt(j);
+                if (ca != cb) {
+                    return Integer.compare(ca, cb);
+                }
+                i += Character.charCount(ca);
+                j += Character.charCount(cb);
+            }
+            return Integer.compare(a.length() - i, b.length() - j);
+        }
+    }
+
+    /**
+     * An SM2 signing key read from a PKCS#8 PEM file, with deterministic SM3withSM2 signing
+     * (signer ID 1234567812345678, k from HMAC-SM3). A copy of org.trustbench.crypto.Sm2.sign.
+     */
+    static final class Sm2Key {
+        static final byte[] ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
+        static final ECDomainParameters DOMAIN =
+                new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, GMNamedCurves.getByName("sm2p256v1"));
+
+        final BigInteger d;
+        final ECPoint q;
+        final byte[] spki;
+        final String keyId;
+
+        Sm2Key(BigInteger d) throws IOException {
+            this.d = d;
+            this.q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
+            this.spki = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(new ECPublicKeyParameters(q, DOMAIN))
+                    .getEncoded("DER");
+            this.keyId = hex(sm3(spki));
+        }
+
+        static Sm2Key load(Path pem) throws IOException {
+            if (!Files.isRegularFile(pem)) {
+                throw new IOException(pem + " not found: run the generator from the repository root");
+            }
+            String text = Files.readString(pem, StandardCharsets.US_ASCII);
+            String body = text.replace("-----BEGIN PRIVATE KEY-----", "").replace("-----END PRIVATE KEY-----", "")
+                    .replaceAll("\\s", "");
+            ECPrivateKeyParameters k = (ECPrivateKeyParameters) PrivateKeyFactory.createKey(Base64.getDecoder().decode(body));
+            if (!k.getParameters().getCurve().equals(DOMAIN.getCurve()) || !k.getParameters().getG().equals(DOMAIN.getG())) {
+                throw new IOException(pem + " is not an sm2p256v1 key");
+            }
+            return new Sm2Key(k.getD());
+        }
+
+        String publicKeyPem() {
+            return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(spki)
+                    + "\n-----END PUBLIC KEY-----\n";
+        }
+
+        byte[] sign(byte[] data) throws IOException {
+            BigInteger n = DOMAIN.getN();
+            SM3Digest digest = new SM3Digest();
+            byte[] z = z();
+            digest.update(z, 0, z.length);
+            digest.update(data, 0, data.length);
+            byte[] eBytes = new byte[32];
+            digest.doFinal(eBytes, 0);
+            BigInteger e = new BigInteger(1, eBytes);
+            HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SM3Digest());
+            kCalculator.init(n, d, eBytes);
+            BigInteger dPlusOneInv = BigIntegers.modOddInverse(n, d.add(BigInteger.ONE));
+            FixedPointCombMultiplier multiplier = new FixedPointCombMultiplier();
+            while (true) {
+                BigInteger k = kCalculator.nextK();
+                ECPoint p = multiplier.multiply(DOMAIN.getG(), k).normalize();
+                BigInteger r = e.add(p.getAffineXCoord().toBigInteger()).mod(n);
+                if (r.signum() == 0 || r.add(k).equals(n)) {
+                    continue;
+                }
+                BigInteger s = dPlusOneInv.multiply(k.subtract(r.multiply(d))).mod(n);
+                if (s.signum() == 0) {
+                    continue;
+                }
+                return StandardDSAEncoding.INSTANCE.encode(n, r, s);
+            }
+        }
+
+        byte[] z() {
+            SM3Digest dg = new SM3Digest();
+            int bits = ID.length * 8;
+            dg.update((byte) (bits >> 8));
+            dg.update((byte) bits);
+            dg.update(ID, 0, ID.length);
+            for (byte[] b : List.of(DOMAIN.getCurve().getA().getEncoded(), DOMAIN.getCurve().getB().getEncoded(),
+                    DOMAIN.getG().getAffineXCoord().getEncoded(), DOMAIN.getG().getAffineYCoord().getEncoded(),
+                    q.getAffineXCoord().getEncoded(), q.getAffineYCoord().getEncoded())) {
+                dg.update(b, 0, b.length);
+            }
+            byte[] out = new byte[32];
+            dg.doFinal(out, 0);
+            return out;
+        }
+
+        static byte[] sm3(byte[] data) {
+            SM3Digest dg = new SM3Digest();
+            dg.update(data, 0, data.length);
+            byte[] out = new byte[32];
+            dg.doFinal(out, 0);
+            return out;
+        }
+
+        static String hex(byte[] b) {
+            StringBuilder s = new StringBuilder();
+            for (byte x : b) {
+                s.append(Character.forDigit((x >> 4) & 0xF, 16)).append(Character.forDigit(x & 0xF, 16));
+            }
+            return s.toString();
         }
     }
 

@@ -2,6 +2,7 @@ package org.trustbench.caseq;
 
 import static org.trustbench.db.jooq.Tables.ATTACHMENT;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT_BLOB;
+import static org.trustbench.db.jooq.Tables.CASE_CHECK;
 import static org.trustbench.db.jooq.Tables.EQUIPMENT;
 import static org.trustbench.db.jooq.Tables.EVIDENCE;
 import static org.trustbench.db.jooq.Tables.FILING_CASE;
@@ -32,8 +33,10 @@ import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Performer;
 import org.trustbench.domain.Provider;
+import org.trustbench.domain.RegistrySignature;
 import org.trustbench.domain.RegistryStatus;
 import org.trustbench.domain.ServiceType;
+import org.trustbench.domain.Severity;
 import org.trustbench.domain.SiteType;
 
 /** Reads cases for the queue and the detail pane. Returns domain records only. */
@@ -51,15 +54,18 @@ public final class CaseQueueRepository {
     public void forEachSummary(Consumer<CaseSummary> sink) {
         try (Stream<? extends Record> rows = dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
                         PROVIDER.USCC, FILING_CASE.SERVICES, FILING_CASE.RECEIVED_ON, FILING_CASE.DEADLINE_ON,
-                        FILING_CASE.STATUS, FILING_CASE.ASSIGNEE)
+                        FILING_CASE.STATUS, FILING_CASE.ASSIGNEE, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT)
                 .from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
+                .leftJoin(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(FILING_CASE.ID))
                 .orderBy(FILING_CASE.CASE_NO)
                 .fetchSize(1000)
                 .stream()) {
             rows.forEach(r -> sink.accept(new CaseSummary(
                     r.get(FILING_CASE.ID), r.get(FILING_CASE.CASE_NO), r.get(PROVIDER.NAME_ZH), r.get(PROVIDER.NAME_EN),
                     r.get(PROVIDER.USCC), services(r.get(FILING_CASE.SERVICES)), r.get(FILING_CASE.RECEIVED_ON),
-                    r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE))));
+                    r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE),
+                    r.get(CASE_CHECK.MAX_SEVERITY) == null ? null : Severity.valueOf(r.get(CASE_CHECK.MAX_SEVERITY)),
+                    r.get(CASE_CHECK.FINDING_COUNT) == null ? -1 : r.get(CASE_CHECK.FINDING_COUNT))));
         }
     }
 
@@ -104,7 +110,8 @@ public final class CaseQueueRepository {
         return dsl.selectFrom(EVIDENCE).where(EVIDENCE.CASE_ID.eq(caseId)).orderBy(EVIDENCE.ID)
                 .fetch(e -> new EvidenceItem(e.getId(), EvidenceKind.valueOf(e.getKind()), EvidenceSource.valueOf(e.getSource()),
                         e.getTitle(), fields(e.getFields().data()), e.getValidFrom(), e.getValidTo(), e.getRecordedAt(),
-                        attachments.getOrDefault(e.getId(), List.of())));
+                        attachments.getOrDefault(e.getId(), List.of()),
+                        e.getSignature() == null ? null : new RegistrySignature(e.getSignerKeyId(), e.getSignature())));
     }
 
     private static Map<String, String> fields(String json) {

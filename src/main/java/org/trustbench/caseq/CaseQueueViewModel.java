@@ -39,6 +39,8 @@ public final class CaseQueueViewModel {
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObjectProperty<CaseStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ServiceType> serviceFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<SeverityFilter> severityFilter = new SimpleObjectProperty<>();
+    private final javafx.beans.property.IntegerProperty minFindings = new javafx.beans.property.SimpleIntegerProperty(0);
     private final ObjectProperty<SortKey> sortKey = new SimpleObjectProperty<>(SortKey.DEADLINE);
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
     private final ObjectProperty<CaseSummary> selected = new SimpleObjectProperty<>();
@@ -62,6 +64,8 @@ public final class CaseQueueViewModel {
         searchText.addListener((o, a, b) -> search());
         statusFilter.addListener((o, a, b) -> search());
         serviceFilter.addListener((o, a, b) -> search());
+        severityFilter.addListener((o, a, b) -> search());
+        minFindings.addListener((o, a, b) -> search());
         sortKey.addListener((o, a, b) -> search());
         ascending.addListener((o, a, b) -> search());
     }
@@ -126,7 +130,8 @@ public final class CaseQueueViewModel {
     }
 
     public QueueQuery query() {
-        return new QueueQuery(searchText.get(), statusFilter.get(), serviceFilter.get(), sortKey.get(), ascending.get());
+        return new QueueQuery(searchText.get(), statusFilter.get(), serviceFilter.get(), severityFilter.get(), minFindings.get(),
+                sortKey.get(), ascending.get());
     }
 
     /** Clears the text and both filters. */
@@ -134,6 +139,8 @@ public final class CaseQueueViewModel {
         searchText.set("");
         statusFilter.set(null);
         serviceFilter.set(null);
+        severityFilter.set(null);
+        minFindings.set(0);
     }
 
     public StringProperty searchTextProperty() {
@@ -146,6 +153,15 @@ public final class CaseQueueViewModel {
 
     public ObjectProperty<ServiceType> serviceFilterProperty() {
         return serviceFilter;
+    }
+
+    public ObjectProperty<SeverityFilter> severityFilterProperty() {
+        return severityFilter;
+    }
+
+    /** Only cases with at least this many findings; 0 shows all. */
+    public javafx.beans.property.IntegerProperty minFindingsProperty() {
+        return minFindings;
     }
 
     public ObjectProperty<SortKey> sortKeyProperty() {

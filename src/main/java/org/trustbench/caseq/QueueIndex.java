@@ -83,9 +83,7 @@ public final class QueueIndex {
             }
             int i = order[query.ascending() ? k : n - 1 - k];
             CaseSummary row = rows.get(i);
-            if ((query.status() == null || row.status() == query.status())
-                    && (query.service() == null || row.services().contains(query.service()))
-                    && matches(haystacks[i], terms)) {
+            if (query.accepts(row) && matches(haystacks[i], terms)) {
                 out.add(row);
             }
         }
@@ -112,9 +110,19 @@ public final class QueueIndex {
             case DEADLINE -> Comparator.comparing(i -> rows.get(i).deadlineOn());
             case STATUS -> Comparator.comparing(i -> rows.get(i).status());
             case ASSIGNEE -> Comparator.comparing(i -> rows.get(i).assignee(), Comparator.nullsLast(Comparator.naturalOrder()));
+            case FINDINGS -> Comparator.<Integer, Integer>comparing(i -> severityRank(rows.get(i)))
+                    .thenComparing(i -> -rows.get(i).findingCount());
         };
         Comparator<Integer> full = key == SortKey.CASE_NO ? primary : primary.thenComparing(byCaseNo);
         return IntStream.range(0, rows.size()).boxed().sorted(full).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Most severe first: blocker, warning, info, clean, unchecked. */
+    private static int severityRank(CaseSummary s) {
+        if (s.maxSeverity() != null) {
+            return s.maxSeverity().ordinal();
+        }
+        return s.checked() ? 3 : 4;
     }
 
     /** Chinese names in pinyin order, the order officers expect from a Chinese list. */

@@ -2,6 +2,7 @@ package org.trustbench.caseq;
 
 import java.util.Objects;
 import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
 import org.trustbench.domain.ServiceType;
 
 /**
@@ -10,10 +11,13 @@ import org.trustbench.domain.ServiceType;
  * @param text    free text matched against case number, USCC and the Chinese and English names
  * @param status  only cases in this status, or {@code null} for all
  * @param service only cases declaring this service, or {@code null} for all
+ * @param severity only cases whose highest finding matches, or {@code null} for all
+ * @param minFindings only cases with at least this many findings (0 for all)
  */
-public record QueueQuery(String text, CaseStatus status, ServiceType service, SortKey sortKey, boolean ascending) {
+public record QueueQuery(String text, CaseStatus status, ServiceType service, SeverityFilter severity, int minFindings,
+                         SortKey sortKey, boolean ascending) {
 
-    public static final QueueQuery ALL = new QueueQuery("", null, null, SortKey.DEADLINE, true);
+    public static final QueueQuery ALL = new QueueQuery("", null, null, null, 0, SortKey.DEADLINE, true);
 
     public QueueQuery {
         text = text == null ? "" : text;
@@ -21,18 +25,34 @@ public record QueueQuery(String text, CaseStatus status, ServiceType service, So
     }
 
     public QueueQuery withText(String newText) {
-        return new QueueQuery(newText, status, service, sortKey, ascending);
+        return new QueueQuery(newText, status, service, severity, minFindings, sortKey, ascending);
     }
 
     public QueueQuery withStatus(CaseStatus newStatus) {
-        return new QueueQuery(text, newStatus, service, sortKey, ascending);
+        return new QueueQuery(text, newStatus, service, severity, minFindings, sortKey, ascending);
     }
 
     public QueueQuery withService(ServiceType newService) {
-        return new QueueQuery(text, status, newService, sortKey, ascending);
+        return new QueueQuery(text, status, newService, severity, minFindings, sortKey, ascending);
+    }
+
+    public QueueQuery withSeverity(SeverityFilter newSeverity) {
+        return new QueueQuery(text, status, service, newSeverity, minFindings, sortKey, ascending);
+    }
+
+    public QueueQuery withMinFindings(int min) {
+        return new QueueQuery(text, status, service, severity, min, sortKey, ascending);
     }
 
     public QueueQuery withSort(SortKey key, boolean asc) {
-        return new QueueQuery(text, status, service, key, asc);
+        return new QueueQuery(text, status, service, severity, minFindings, key, asc);
+    }
+
+    /** Whether {@code row} passes the filters (not the text). */
+    boolean accepts(CaseSummary row) {
+        return (status == null || row.status() == status)
+                && (service == null || row.services().contains(service))
+                && (severity == null || severity.test(row))
+                && row.findingCount() >= minFindings;
     }
 }

@@ -9,5 +9,7 @@ public enum SortKey {
     RECEIVED,
     DEADLINE,
     STATUS,
-    ASSIGNEE
+    ASSIGNEE,
+    /** Highest severity first, then most findings. */
+    FINDINGS
 }

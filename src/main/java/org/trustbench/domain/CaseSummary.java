@@ -4,13 +4,22 @@ import java.time.LocalDate;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
 
-/** One row of the case queue. */
+/**
+ * One row of the case queue.
+ *
+ * @param maxSeverity  the most severe finding, {@code null} when the case has none or was never checked
+ * @param findingCount number of findings, {@code -1} when the case was never checked
+ */
 public record CaseSummary(long id, String caseNo, String providerNameZh, String providerNameEn, String uscc,
                           List<ServiceType> services, LocalDate receivedOn, LocalDate deadlineOn,
-                          CaseStatus status, String assignee) {
+                          CaseStatus status, String assignee, Severity maxSeverity, int findingCount) {
 
     public CaseSummary {
         services = ServiceType.sorted(services);
+    }
+
+    public boolean checked() {
+        return findingCount >= 0;
     }
 
     /** Days from {@code today} to the deadline; negative when overdue. */

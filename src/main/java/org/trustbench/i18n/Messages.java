@@ -65,6 +65,33 @@ public final class Messages {
         return get(prefix + "." + value.name());
     }
 
+    /**
+     * Text for {@code key} whose arguments may name other bundle keys: an argument written
+     * {@code #key1,key2} is rendered as the texts of those keys joined by the list separator
+     * (a key the bundle lacks shows its last part, e.g. an equipment code).
+     */
+    public String getWithKeyArgs(String key, List<String> args) {
+        return get(key, args.stream().map(this::renderArg).toArray());
+    }
+
+    private String renderArg(String arg) {
+        if (arg == null || !arg.startsWith("#")) {
+            return arg;
+        }
+        return java.util.Arrays.stream(arg.substring(1).split(","))
+                .map(k -> has(k) ? get(k) : stripKnownPrefix(k))
+                .collect(java.util.stream.Collectors.joining(get("list.separator")));
+    }
+
+    private static String stripKnownPrefix(String k) {
+        for (String prefix : List.of("service.", "equipment.code.", "address.component.", "site.")) {
+            if (k.startsWith(prefix)) {
+                return k.substring(prefix.length());
+            }
+        }
+        return k;
+    }
+
     /** Text of a {@link UserMessage} (an error or notice raised below the UI). */
     public String format(UserMessage message) {
         return get(message.key(), message.args().toArray());

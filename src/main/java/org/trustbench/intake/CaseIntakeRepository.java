@@ -2,14 +2,19 @@ package org.trustbench.intake;
 
 import static org.trustbench.db.jooq.Tables.ATTACHMENT;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT_BLOB;
+import static org.trustbench.db.jooq.Tables.CASE_CHECK;
 import static org.trustbench.db.jooq.Tables.EQUIPMENT;
 import static org.trustbench.db.jooq.Tables.EVIDENCE;
 import static org.trustbench.db.jooq.Tables.FILING_CASE;
+import static org.trustbench.db.jooq.Tables.FINDING;
 import static org.trustbench.db.jooq.Tables.PROVIDER;
 import static org.trustbench.db.jooq.Tables.STORE_INFO;
+import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -20,6 +25,7 @@ import org.trustbench.domain.Equipment;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Provider;
+import org.trustbench.domain.TrustedIssuer;
 
 /** Writes new providers and cases into the store. */
 public final class CaseIntakeRepository {
@@ -38,6 +44,9 @@ public final class CaseIntakeRepository {
     public void replaceAll(IntakeBatch batch, Map<String, String> storeInfo) {
         dsl.transaction(tx -> {
             DSLContext ctx = tx.dsl();
+            ctx.deleteFrom(FINDING).execute();
+            ctx.deleteFrom(CASE_CHECK).execute();
+            ctx.deleteFrom(TRUSTED_ISSUER).execute();
             ctx.deleteFrom(ATTACHMENT).execute();
             ctx.deleteFrom(ATTACHMENT_BLOB).execute();
             ctx.deleteFrom(EVIDENCE).execute();
@@ -56,6 +65,14 @@ public final class CaseIntakeRepository {
     }
 
     private void insert(DSLContext ctx, IntakeBatch batch) {
+        for (TrustedIssuer issuer : batch.issuers()) {
+            ctx.insertInto(TRUSTED_ISSUER)
+                    .set(TRUSTED_ISSUER.KEY_ID, issuer.keyId())
+                    .set(TRUSTED_ISSUER.NAME, issuer.name())
+                    .set(TRUSTED_ISSUER.PUBLIC_KEY_PEM, issuer.publicKeyPem())
+                    .set(TRUSTED_ISSUER.ADDED_AT, OffsetDateTime.now(ZoneOffset.UTC))
+                    .execute();
+        }
         for (Map.Entry<String, byte[]> blob : batch.blobs().entrySet()) {
             ctx.insertInto(ATTACHMENT_BLOB)
                     .set(ATTACHMENT_BLOB.SM3, blob.getKey())
@@ -137,6 +154,8 @@ public final class CaseIntakeRepository {
                 .set(EVIDENCE.VALID_FROM, item.validFrom())
                 .set(EVIDENCE.VALID_TO, item.validTo())
                 .set(EVIDENCE.RECORDED_AT, item.recordedAt())
+                .set(EVIDENCE.SIGNER_KEY_ID, item.signature() == null ? null : item.signature().keyId())
+                .set(EVIDENCE.SIGNATURE, item.signature() == null ? null : item.signature().value())
                 .returning(EVIDENCE.ID)
                 .fetchOne(EVIDENCE.ID);
         for (Attachment a : item.attachments()) {

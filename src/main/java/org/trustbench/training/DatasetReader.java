@@ -23,9 +23,11 @@ import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Performer;
 import org.trustbench.domain.Provider;
+import org.trustbench.domain.RegistrySignature;
 import org.trustbench.domain.RegistryStatus;
 import org.trustbench.domain.ServiceType;
 import org.trustbench.domain.SiteType;
+import org.trustbench.domain.TrustedIssuer;
 import org.trustbench.i18n.UserMessage;
 import org.trustbench.intake.IntakeBatch;
 
@@ -47,7 +49,9 @@ public final class DatasetReader {
             "deadlineOn", "status", "assignee", "services", "performer", "subcontractDeclared", "scenarios", "equipment", "evidence");
     private static final Set<String> EQUIPMENT_FIELDS = Set.of("category", "make", "model", "serial", "specialEquipment", "siteType");
     private static final Set<String> EVIDENCE_FIELDS = Set.of("kind", "source", "title", "validFrom", "validTo", "recordedAt",
-            "fields", "attachments");
+            "fields", "attachments", "signature");
+    static final String ISSUERS_FILE = "issuers.json";
+    private static final Set<String> ISSUER_FIELDS = Set.of("keyId", "name", "publicKeyPem");
     private static final Set<String> ATTACHMENT_FIELDS = Set.of("file", "mediaType");
     private static final Set<String> MEDIA_TYPES = Set.of("image/png", "image/jpeg", "application/pdf");
 
@@ -79,7 +83,7 @@ public final class DatasetReader {
         Map<String, Provider> providers = readProviders();
         Map<String, List<String>> scenarios = new LinkedHashMap<>();
         List<FilingCase> cases = readCases(providers, scenarios);
-        IntakeBatch batch = new IntakeBatch(List.copyOf(providers.values()), cases, blobs);
+        IntakeBatch batch = new IntakeBatch(List.copyOf(providers.values()), cases, blobs, readIssuers());
 
         checkCount(expected, "providers", providers.size());
         checkCount(expected, "cases", cases.size());
@@ -125,6 +129,31 @@ public final class DatasetReader {
             out.add(r);
         }
         return out;
+    }
+
+    /** Trusted registry issuers; a dataset without {@code issuers.json} trusts none. */
+    private List<TrustedIssuer> readIssuers() {
+        if (!source.exists(ISSUERS_FILE)) {
+            return List.of();
+        }
+        List<TrustedIssuer> issuers = new ArrayList<>();
+        Set<String> seen = new java.util.HashSet<>();
+        for (JsonRecord r : records(ISSUERS_FILE, "keyId")) {
+            r.onlyKnown(ISSUER_FIELDS);
+            String keyId = r.text("keyId");
+            if (!keyId.matches("[0-9a-f]{64}")) {
+                throw r.error("keyId", "notKeyId", keyId, "");
+            }
+            if (!seen.add(keyId)) {
+                throw r.error("keyId", "duplicate", keyId, "");
+            }
+            String pem = r.text("publicKeyPem");
+            if (!pem.startsWith("-----BEGIN PUBLIC KEY-----")) {
+                throw r.error("publicKeyPem", "notPem", pem.lines().findFirst().orElse(""), "");
+            }
+            issuers.add(new TrustedIssuer(keyId, r.text("name"), pem));
+        }
+        return issuers;
     }
 
     private Map<String, Provider> readProviders() {
@@ -207,9 +236,15 @@ public final class DatasetReader {
             attachments.add(new Attachment(fileName(file), mediaType, sm3, blobs.get(sm3).length));
             attachmentRefs++;
         }
+        RegistrySignature signature = null;
+        if (e.has("signature")) {
+            JsonRecord sig = e.object("signature");
+            sig.onlyKnown(Set.of("keyId", "value"));
+            signature = new RegistrySignature(sig.text("keyId"), sig.text("value"));
+        }
         return new EvidenceItem(0, e.enumValue("kind", EvidenceKind.class), e.enumValue("source", EvidenceSource.class),
                 e.text("title"), e.stringMap("fields"), e.optDate("validFrom").orElse(null), e.optDate("validTo").orElse(null),
-                e.instant("recordedAt"), attachments);
+                e.instant("recordedAt"), attachments, signature);
     }
 
     private String loadAttachment(JsonRecord a, String file) {

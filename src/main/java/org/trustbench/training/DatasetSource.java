@@ -16,6 +16,15 @@ public interface DatasetSource {
     /** Opens {@code relativePath} inside the dataset. */
     InputStream open(String relativePath) throws IOException;
 
+    /** Whether the dataset has the file {@code relativePath} (for optional files). */
+    default boolean exists(String relativePath) {
+        try (InputStream in = open(relativePath)) {
+            return in != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** A dataset packaged under {@code sample-data/NAME/} on the classpath. */
     static DatasetSource classpath(String name, ClassLoader loader) {
         if (!name.matches("[A-Za-z0-9_-]+")) {

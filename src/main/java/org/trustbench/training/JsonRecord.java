@@ -77,6 +77,10 @@ final class JsonRecord {
         }
     }
 
+    boolean has(String field) {
+        return value(field) != null;
+    }
+
     private JsonNode value(String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v;

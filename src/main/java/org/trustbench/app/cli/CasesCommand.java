@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.trustbench.app.AppServices;
 import org.trustbench.caseq.QueueIndex;
 import org.trustbench.caseq.QueueQuery;
+import org.trustbench.caseq.SeverityFilter;
 import org.trustbench.caseq.SortKey;
 import org.trustbench.domain.CaseStatus;
 import org.trustbench.domain.CaseSummary;
@@ -23,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code cases …}: the case queue from the command line. */
-@Command(name = "cases", resourceBundle = "i18n.cli", subcommands = CasesCommand.ListCases.class)
+@Command(name = "cases", resourceBundle = "i18n.cli", subcommands = {CasesCommand.ListCases.class, CaseShowCommands.Show.class, CaseShowCommands.Check.class})
 public final class CasesCommand {
 
     @ParentCommand
@@ -47,6 +48,9 @@ public final class CasesCommand {
         @Option(names = "--query", paramLabel = "Q", descriptionKey = "option.query")
         String query;
 
+        @Option(names = "--severity", paramLabel = "LEVEL", descriptionKey = "option.severity")
+        SeverityFilter severity;
+
         @Option(names = "--format", paramLabel = "table|json", descriptionKey = "option.format", defaultValue = "table")
         Format format;
 
@@ -56,7 +60,7 @@ public final class CasesCommand {
             List<CaseSummary> rows;
             try (AppServices services = root.open()) {
                 QueueIndex index = QueueIndex.of(services.caseQueueRepository().findAllSummaries());
-                rows = index.search(new QueueQuery(query, status, null, SortKey.CASE_NO, true));
+                rows = index.search(new QueueQuery(query, status, null, severity, 0, SortKey.CASE_NO, true));
             }
             LocalDate today = LocalDate.now(root.clock());
             PrintWriter out = spec.commandLine().getOut();
@@ -85,19 +89,29 @@ public final class CasesCommand {
                 o.put("daysLeft", s.daysLeft(today));
                 o.put("status", s.status().name());
                 o.put("assignee", s.assignee());
+                o.put("maxSeverity", s.maxSeverity() == null ? null : s.maxSeverity().name());
+                o.put("findingCount", s.findingCount());
             }
             return mapper.writeValueAsString(array);
+        }
+
+        static String findingsText(CaseSummary s, Messages m) {
+            if (!s.checked()) {
+                return m.get("findings.unchecked");
+            }
+            return s.findingCount() == 0 ? m.get("findings.none")
+                    : m.get("findings.summary", m.of("severity", s.maxSeverity()), s.findingCount());
         }
 
         private static void printTable(PrintWriter out, List<CaseSummary> rows, LocalDate today, Messages m) {
             TextTable table = new TextTable(m.get("column.caseNo"), m.get("column.provider"), m.get("column.uscc"),
                     m.get("column.services"), m.get("column.received"), m.get("column.daysLeft"), m.get("column.status"),
-                    m.get("column.assignee"));
+                    m.get("column.assignee"), m.get("column.findings"));
             for (CaseSummary s : rows) {
                 table.row(s.caseNo(), s.providerNameZh(), s.uscc(),
                         s.services().stream().map(sv -> m.of("service", sv)).collect(Collectors.joining("、")),
                         s.receivedOn().toString(), Long.toString(s.daysLeft(today)), m.of("status", s.status()),
-                        s.assignee() == null ? "—" : s.assignee());
+                        s.assignee() == null ? "—" : s.assignee(), findingsText(s, m));
             }
             table.print(out);
             out.println(m.get("cli.cases.count", rows.size()));

@@ -36,6 +36,7 @@ public final class DemoCommand {
             try (AppServices services = root.openDemoAsIs()) {
                 DemoWorkspaceService workspace = services.demoWorkspace();
                 Dataset loaded = workspace.reset(workspace.source(dataset));
+                services.checks().checkAll((done, total) -> { }, () -> false);
                 spec.commandLine().getOut().println(root.messages().get("cli.demo.reset.done", loaded.name(),
                         loaded.batch().cases().size(), loaded.batch().providers().size(), services.store().folder()));
             }

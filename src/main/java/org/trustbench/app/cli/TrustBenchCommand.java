@@ -51,18 +51,16 @@ public final class TrustBenchCommand implements Callable<Integer> {
 
     /**
      * Opens the store of the selected workspace; a demo store is filled with the default dataset
-     * on first use, as in the workbench.
+     * on first use, and unchecked cases are checked, as in the workbench.
      */
     AppServices open() {
         LaunchOptions o = launchOptions();
         AppServices services = AppServices.open(o.dataFolder(), o.workspace(), clock);
-        if (services.store().isDemo()) {
-            try {
-                services.demoWorkspace().ensureLoaded();
-            } catch (RuntimeException e) {
-                services.close();
-                throw e;
-            }
+        try {
+            services.prepare((done, total) -> { }, () -> false);
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
         }
         return services;
     }

@@ -1,0 +1,5 @@
+package org.trustbench.domain;
+
+/** A registry issuer whose signatures the store accepts. */
+public record TrustedIssuer(String keyId, String name, String publicKeyPem) {
+}
