@@ -59,13 +59,13 @@ import org.bouncycastle.util.BigIntegers;
  * system fonts needed) and without anti-aliasing.
  *
  * Every REGULATOR evidence item carries a {@code signature} (docs/registry-signature.md) made
- * with the demo issuer key sample-data/tools/demo-registry-issuer.key.pem; {@code issuers.json}
- * lists its public key. The
- * source launcher cannot see the project's classes, so the canonical form and the signing are
- * re-implemented here (classes {@code Canonical} and {@code Sm2Key}); they must stay
- * byte-identical to org.trustbench.crypto.RegistryRecordSignature and Sm2, which
- * RegistryRecordSignatureTest checks against the generated dataset. The demo keys are for the
- * demo only: never trust them in production.
+ * with the demo issuer key sample-data/tools/demo-registry-issuer.key.pem, except in the three
+ * SIGNATURE_* cases; {@code issuers.json} lists the demo issuer's public key. The source launcher
+ * cannot see the project's classes, so the canonical form and the signing are re-implemented
+ * here (classes {@code Canonical} and {@code Sm2Key}); they must stay byte-identical to
+ * org.trustbench.crypto.RegistryRecordSignature and Sm2, which RegistryRecordSignatureTest
+ * checks against the generated dataset. The demo keys are for the demo only: never trust them
+ * in production.
  *
  * All companies, people, addresses, codes and overseas customers are fictitious. USCCs are
  * generated with correct GB 32100-2015 check characters, except for the providers of

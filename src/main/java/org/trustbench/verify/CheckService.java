@@ -96,13 +96,26 @@ public final class CheckService {
     }
 
     private CheckInput input(FilingCase c, Map<String, PublicKey> keys, Set<String> corrupt) {
+        return new CheckInput(c, LocalDate.now(clock), settings, signatureStatuses(c, keys), corrupt);
+    }
+
+    /** The signature result of each registry record of {@code c}, by evidence id. */
+    public Map<Long, SignatureStatus> signatureStatuses(FilingCase c) {
+        return signatureStatuses(c, trustedKeys());
+    }
+
+    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, Map<String, PublicKey> keys) {
         Map<Long, SignatureStatus> signatures = new HashMap<>();
         for (EvidenceItem e : c.evidence()) {
             if (e.source() == EvidenceSource.REGULATOR) {
                 signatures.put(e.id(), signatureStatus(e, keys));
             }
         }
-        return new CheckInput(c, LocalDate.now(clock), settings, signatures, corrupt);
+        return signatures;
+    }
+
+    public VerificationSettings settings() {
+        return settings;
     }
 
     static SignatureStatus signatureStatus(EvidenceItem e, Map<String, PublicKey> keys) {

@@ -187,4 +187,20 @@ class AttachmentViewFxTest {
         assertNotNull(in(robot, "attachment-right", "attachment-image", ImageView.class).getImage(),
                 "the other side is unaffected");
     }
+
+    @Test
+    void theWindowShowsTheFirstTwoAttachmentsAndReleasesThemWhenClosed(FxRobot robot) throws Exception {
+        AttachmentViewModel own = new AttachmentViewModel(new AttachmentLoader(new AttachmentRepository(store.dsl())),
+                SAME_THREAD, List.of(licence, photo));
+        Stage window = WaitForAsyncUtils.asyncFx(() -> AttachmentWindow.show(null, own, i18n)).get();
+        WaitForAsyncUtils.waitForFxEvents(); // a task reports its result through Platform.runLater
+        assertTrue(window.isShowing());
+        assertEquals("Attachments \u2014 TrustBench", window.getTitle());
+        assertEquals(licence, own.left().selected());
+        assertEquals(photo, own.right().selected());
+        assertNotNull(own.left().pageProperty().get());
+        robot.interact(window::close);
+        assertNull(own.left().selected());
+        assertNull(own.right().pageProperty().get());
+    }
 }

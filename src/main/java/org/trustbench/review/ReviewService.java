@@ -1,0 +1,46 @@
+package org.trustbench.review;
+
+import java.util.List;
+import java.util.Optional;
+import org.trustbench.caseq.CaseQueueRepository;
+import org.trustbench.domain.EvidenceItem;
+import org.trustbench.domain.FilingCase;
+import org.trustbench.domain.Finding;
+import org.trustbench.verify.CheckService;
+import org.trustbench.verify.ComparisonGrid;
+import org.trustbench.verify.FindingRepository;
+import org.trustbench.verify.ThreeChecks;
+import org.trustbench.verify.rules.StalenessRule;
+
+/** Assembles a {@link CaseReview}; blocking, for background tasks. */
+public final class ReviewService {
+
+    private final CaseQueueRepository cases;
+    private final FindingRepository findings;
+    private final CheckService checks;
+
+    public ReviewService(CaseQueueRepository cases, FindingRepository findings, CheckService checks) {
+        this.cases = cases;
+        this.findings = findings;
+        this.checks = checks;
+    }
+
+    public Optional<CaseReview> load(long caseId) {
+        return cases.findCase(caseId).map(this::assemble);
+    }
+
+    /** Re-runs the rules on the case, then loads it. */
+    public Optional<CaseReview> recheck(long caseId) {
+        checks.checkCase(caseId);
+        return load(caseId);
+    }
+
+    private CaseReview assemble(FilingCase c) {
+        List<Finding> stored = findings.findings(c.id());
+        Optional<FindingRepository.CheckStamp> stamp = findings.stamp(c.id());
+        return new CaseReview(c, stored, stamp.map(FindingRepository.CheckStamp::engineVersion).orElse(null),
+                stamp.map(FindingRepository.CheckStamp::computedAt).orElse(null), checks.signatureStatuses(c),
+                ComparisonGrid.of(c), ThreeChecks.lights(stored),
+                StalenessRule.latestRegistryItem(c.evidence()).map(EvidenceItem::recordedAt).orElse(null));
+    }
+}
