@@ -7,11 +7,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$(realpath -m "${1:-docs/images}")
 mkdir -p "$out"
-./mvnw -q -B package -DskipTests
+./mvnw -q -B package -Dmaven.test.skip=true
 
-# shoot LANG FILE [ROW]: ROW is the queue row (1-based) to click before the capture.
+# shoot LANG FILE ROW [KEYS...]: clicks queue row ROW (1-based), then presses KEYS (xdotool names).
 shoot() {
-  local lang=$1 file=$2 row=${3:-3}
+  local lang=$1 file=$2 row=${3:-3}; shift 3 || true
+  local keys="$*"
   local data; data=$(mktemp -d)
   local country=US; [ "$lang" = zh ] && country=CN
   xvfb-run -a -s "-screen 0 1440x900x24" bash -c "
@@ -20,6 +21,8 @@ shoot() {
     pid=\$!
     sleep \${SHOT_DELAY:-12}
     xdotool mousemove 300 \$((200 + 44 * ($row - 1))) click 1
+    sleep 1
+    for k in $keys; do xdotool key \$k; sleep 2; done
     sleep 2
     import -window root '$out/$file'
     kill \$pid"
@@ -29,3 +32,6 @@ shoot() {
 
 shoot zh queue-zh.png 3
 shoot en queue-en.png 5
+shoot zh review-zh.png 2 Return F8
+shoot en review-en.png 2 Return F8
+shoot zh review-address-zh.png 11 Return F8

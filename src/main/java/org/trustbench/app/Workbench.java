@@ -5,10 +5,18 @@ import org.trustbench.caseq.CaseDetailView;
 import org.trustbench.caseq.CaseDetailViewModel;
 import org.trustbench.caseq.CaseQueueView;
 import org.trustbench.caseq.CaseQueueViewModel;
+import org.trustbench.review.ReviewService;
+import org.trustbench.review.ReviewView;
+import org.trustbench.review.ReviewViewModel;
+import org.trustbench.review.attachment.AttachmentLoader;
+import org.trustbench.review.attachment.AttachmentRepository;
+import org.trustbench.review.attachment.AttachmentViewModel;
+import org.trustbench.review.attachment.AttachmentWindow;
 import org.trustbench.shell.MainView;
 import org.trustbench.shell.MainViewModel;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
+import org.trustbench.verify.VerificationSettings;
 
 /** Wires the workbench's view models and views on top of {@link AppServices}. */
 public final class Workbench {
@@ -19,10 +27,31 @@ public final class Workbench {
     public static MainView create(AppServices services, I18n i18n, Executor executor, DialogService dialogs, Runnable exit) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
+        ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
+                services.checks());
         MainViewModel main = new MainViewModel(services.store().folder(), Version.current(), services.store().isDemo(),
-                i18n, queue, detail);
-        MainView view = new MainView(main, i18n, dialogs, new CaseQueueView(queue, i18n, services.clock()),
-                new CaseDetailView(detail, i18n, services.clock()), exit);
+                i18n, queue, detail, navigator -> new ReviewViewModel(reviewService, executor, navigator), services.checks(),
+                executor);
+        AttachmentLoader attachments = new AttachmentLoader(new AttachmentRepository(services.store().dsl()));
+        VerificationSettings settings = services.checks().settings();
+        ReviewView review = new ReviewView(main.review(), i18n, services.clock(), settings.credentialWarningDays(),
+                settings.registryMaxAge().getDays(), main::backToQueue, (item, owner) -> {
+                    AttachmentViewModel vm = new AttachmentViewModel(attachments, executor, item.attachments());
+                    // A file whose content no longer matches its digest raises a finding at once.
+                    javafx.beans.value.ChangeListener<Boolean> tampered = (o, was, is) -> {
+                        if (is) {
+                            main.review().recheck();
+                        }
+                    };
+                    vm.left().digestMismatchProperty().addListener(tampered);
+                    vm.right().digestMismatchProperty().addListener(tampered);
+                    AttachmentWindow.show(owner, vm, i18n);
+                });
+        // Beside a full queue the preview needs a wide screen; on narrower ones it starts hidden (toggle in the toolbar).
+        main.previewVisibleProperty().set(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() >= 1680);
+        MainView view = new MainView(main, i18n, dialogs,
+                new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
+                new CaseDetailView(detail, i18n, services.clock()), review, exit);
         main.start();
         return view;
     }

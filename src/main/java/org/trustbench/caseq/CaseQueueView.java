@@ -52,12 +52,27 @@ public final class CaseQueueView implements View {
     private final TableView<CaseSummary> table = new TableView<>();
     private final ComboBox<CaseStatus> statusBox = new ComboBox<>();
     private final ComboBox<ServiceType> serviceBox = new ComboBox<>();
+    private final ComboBox<SeverityFilter> severityBox = new ComboBox<>();
+    private final ComboBox<Integer> minFindingsBox = new ComboBox<>();
     private final VBox root;
+    private final javafx.scene.control.ToggleButton previewToggle;
+    private final javafx.beans.property.BooleanProperty preview;
 
-    public CaseQueueView(CaseQueueViewModel vm, I18n i18n, Clock clock) {
+    /**
+     * @param preview whether the preview pane beside the queue is shown; the view adds a toggle for it
+     */
+    public CaseQueueView(CaseQueueViewModel vm, I18n i18n, Clock clock, javafx.beans.property.BooleanProperty preview) {
         this.vm = vm;
         this.i18n = i18n;
         this.clock = clock;
+        this.preview = preview;
+        previewToggle = new javafx.scene.control.ToggleButton(null, new FontIcon(Material2MZ.VIEW_SIDEBAR));
+        previewToggle.setId("queue-preview-toggle");
+        previewToggle.getStyleClass().add(Styles.BUTTON_ICON);
+        previewToggle.selectedProperty().bindBidirectional(preview);
+        Tooltip previewTip = new Tooltip();
+        previewTip.textProperty().bind(i18n.text("queue.preview"));
+        previewToggle.setTooltip(previewTip);
         this.root = new VBox(toolbar(), tableWithPlaceholder());
         root.getStyleClass().add("case-queue");
         VBox.setVgrow(root.getChildren().get(1), Priority.ALWAYS);
@@ -73,7 +88,7 @@ public final class CaseQueueView implements View {
         clear.visibleProperty().bind(search.textProperty().isNotEmpty());
         search.setRight(clear);
         search.promptTextProperty().bind(i18n.text("queue.search.prompt"));
-        search.setPrefColumnCount(30);
+        search.setPrefColumnCount(24);
         search.textProperty().bindBidirectional(vm.searchTextProperty());
         subscriptions.add(() -> search.textProperty().unbindBidirectional(vm.searchTextProperty()));
         search.setOnKeyPressed(e -> {
@@ -100,6 +115,21 @@ public final class CaseQueueView implements View {
         serviceBox.valueProperty().bindBidirectional(vm.serviceFilterProperty());
         subscriptions.add(() -> serviceBox.valueProperty().unbindBidirectional(vm.serviceFilterProperty()));
 
+        severityBox.setId("queue-severity-filter");
+        severityBox.getItems().add(null);
+        severityBox.getItems().addAll(SeverityFilter.values());
+        configureCombo(severityBox, "queue.filter.allSeverities", m -> f -> m.of("severityFilter", f));
+        severityBox.valueProperty().bindBidirectional(vm.severityFilterProperty());
+        subscriptions.add(() -> severityBox.valueProperty().unbindBidirectional(vm.severityFilterProperty()));
+
+        minFindingsBox.setId("queue-min-findings");
+        minFindingsBox.getItems().addAll(0, 1, 2, 3, 5);
+        configureCombo(minFindingsBox, "queue.filter.anyFindings",
+                m -> n -> n == 0 ? m.get("queue.filter.anyFindings") : m.get("queue.filter.minFindings", n));
+        minFindingsBox.setValue(vm.minFindingsProperty().get());
+        minFindingsBox.valueProperty().addListener((o, a, b) -> vm.minFindingsProperty().set(b == null ? 0 : b));
+        subscriptions.onChange(vm.minFindingsProperty(), (o, a, b) -> minFindingsBox.setValue(b.intValue()));
+
         Label count = new Label();
         count.setId("queue-count");
         count.getStyleClass().add(Styles.TEXT_MUTED);
@@ -108,7 +138,13 @@ public final class CaseQueueView implements View {
                 i18n.messagesProperty(), vm.shownCountProperty(), vm.totalCountProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search, statusBox, serviceBox, spacer, count);
+        for (ComboBox<?> box : java.util.List.of(statusBox, serviceBox, severityBox, minFindingsBox)) {
+            box.setPrefWidth(150);
+            box.setMinWidth(110);
+        }
+        count.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox bar = new HBox(8, search, statusBox, serviceBox, severityBox, minFindingsBox, spacer, count);
+        bar.getChildren().add(previewToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8));
         return bar;
@@ -160,7 +196,15 @@ public final class CaseQueueView implements View {
                 (s, m) -> m.of("status", s.status()));
         TableColumn<CaseSummary, CaseSummary> assignee = column("column.assignee", SortKey.ASSIGNEE, 70,
                 (s, m) -> s.assignee() == null ? m.get("queue.unassigned") : s.assignee());
-        table.getColumns().setAll(java.util.List.of(caseNo, provider, uscc, services, received, daysLeft, status, assignee));
+        TableColumn<CaseSummary, CaseSummary> findings = new TableColumn<>();
+        findings.textProperty().bind(i18n.text("column.findings"));
+        findings.setUserData(SortKey.FINDINGS);
+        findings.setMinWidth(96);
+        findings.setPrefWidth(96);
+        findings.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        findings.setCellFactory(c -> new FindingsCell());
+        table.getColumns().setAll(java.util.List.of(caseNo, provider, uscc, findings, services, received, daysLeft, status,
+                assignee));
 
         // Sorting happens in the index off the FX thread; the table only reports what the officer clicked.
         table.setSortPolicy(t -> true);
@@ -250,6 +294,40 @@ public final class CaseQueueView implements View {
         }
     }
 
+    /** Highest severity and number of findings, as a coloured badge. */
+    private final class FindingsCell extends TableCell<CaseSummary, CaseSummary> {
+        private final Label badge = new Label();
+
+        FindingsCell() {
+            badge.getStyleClass().add("badge");
+        }
+
+        @Override
+        protected void updateItem(CaseSummary item, boolean empty) {
+            super.updateItem(item, empty);
+            if (empty || item == null) {
+                setGraphic(null);
+                return;
+            }
+            Messages m = i18n.current();
+            badge.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS, Styles.ACCENT);
+            if (!item.checked()) {
+                badge.setText(m.get("findings.unchecked"));
+            } else if (item.findingCount() == 0) {
+                badge.setText(m.get("findings.none"));
+                badge.getStyleClass().add(Styles.SUCCESS);
+            } else {
+                badge.setText(m.get("findings.summary", m.of("severity", item.maxSeverity()), item.findingCount()));
+                badge.getStyleClass().add(switch (item.maxSeverity()) {
+                    case BLOCKER -> Styles.DANGER;
+                    case WARNING -> Styles.WARNING;
+                    case INFO -> Styles.ACCENT;
+                });
+            }
+            setGraphic(badge);
+        }
+    }
+
     /** Days to the deadline, red when overdue and amber when close. */
     private final class DaysLeftCell extends TableCell<CaseSummary, CaseSummary> {
         @Override
@@ -273,6 +351,25 @@ public final class CaseQueueView implements View {
                 }
             }
         }
+    }
+
+    /** What Enter or a double click on a row does: open the case for review. */
+    public void setOnOpen(Runnable open) {
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER && table.getSelectionModel().getSelectedItem() != null) {
+                open.run();
+                e.consume();
+            }
+        });
+        table.setRowFactory(t -> {
+            javafx.scene.control.TableRow<CaseSummary> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && !row.isEmpty()) {
+                    open.run();
+                }
+            });
+            return row;
+        });
     }
 
     /** Puts the keyboard in the queue, so the arrow keys move through the cases at once. */
@@ -305,6 +402,7 @@ public final class CaseQueueView implements View {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        previewToggle.selectedProperty().unbindBidirectional(preview);
         table.setItems(FXCollections.observableArrayList());
     }
 

@@ -26,13 +26,13 @@ final class ComparisonGridView {
         pane.setHgap(1);
         pane.setVgap(1);
         ColumnConstraints head = new ColumnConstraints();
-        head.setMinWidth(88);
+        head.setPercentWidth(12);
         pane.getColumnConstraints().add(head);
         int col = 1;
         for (EvidenceSource source : EvidenceSource.values()) {
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHgrow(Priority.ALWAYS);
-            cc.setPercentWidth(23);
+            cc.setPercentWidth(22);
             pane.getColumnConstraints().add(cc);
             Label h = new Label(m.of("evidence.source", source));
             h.getStyleClass().addAll("grid-head", Styles.TEXT_BOLD);

@@ -71,6 +71,8 @@ final class EvidencePanels {
         TitledPane pane = new TitledPane(m.of("evidence.kind", kind) + " (" + items.size() + ")", box);
         pane.setId("evidence-" + kind.name());
         pane.setExpanded(true);
+        // Focus stays with the findings list; a focused pane would make the scroll pane jump to it.
+        pane.setFocusTraversable(false);
         if (kind == EvidenceKind.PREMISES) {
             highlights.register(EvidenceRef.caseField("premises"), pane);
         } else if (kind == EvidenceKind.IDENTITY) {

@@ -12,11 +12,13 @@ final class Highlights {
 
     static final String STYLE = "evidence-highlight";
     private final Map<Long, List<Node>> byEvidence = new HashMap<>();
+    private final Map<EvidenceRef, List<Node>> byField = new HashMap<>();
     private final Map<String, List<Node>> byCaseField = new HashMap<>();
     private final List<Node> lit = new ArrayList<>();
 
     void clear() {
         byEvidence.clear();
+        byField.clear();
         byCaseField.clear();
         lit.clear();
     }
@@ -27,8 +29,10 @@ final class Highlights {
         }
         if (ref.evidenceId() == EvidenceRef.CASE) {
             byCaseField.computeIfAbsent(ref.field(), k -> new ArrayList<>()).add(node);
-        } else {
+        } else if (ref.field() == null) {
             byEvidence.computeIfAbsent(ref.evidenceId(), k -> new ArrayList<>()).add(node);
+        } else {
+            byField.computeIfAbsent(ref, k -> new ArrayList<>()).add(node);
         }
     }
 
@@ -41,9 +45,16 @@ final class Highlights {
         lit.forEach(n -> n.getStyleClass().remove(STYLE));
         lit.clear();
         for (EvidenceRef ref : refs) {
-            List<Node> nodes = ref.evidenceId() == EvidenceRef.CASE
-                    ? byCaseField.getOrDefault(ref.field(), List.of())
-                    : byEvidence.getOrDefault(ref.evidenceId(), List.of());
+            List<Node> nodes = new ArrayList<>();
+            if (ref.evidenceId() == EvidenceRef.CASE) {
+                nodes.addAll(byCaseField.getOrDefault(ref.field(), List.of()));
+            } else {
+                // The item as a whole, and the field the finding names (in the item and in the grid).
+                nodes.addAll(byEvidence.getOrDefault(ref.evidenceId(), List.of()));
+                if (ref.field() != null) {
+                    nodes.addAll(byField.getOrDefault(ref, List.of()));
+                }
+            }
             for (Node n : nodes) {
                 n.getStyleClass().add(STYLE);
                 lit.add(n);

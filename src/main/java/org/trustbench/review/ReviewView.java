@@ -5,7 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import javafx.stage.Window;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -55,7 +56,7 @@ public final class ReviewView implements View {
     private final int warningDays;
     private final long registryMaxAgeDays;
     private final Runnable back;
-    private final Consumer<EvidenceItem> openAttachments;
+    private final BiConsumer<EvidenceItem, Window> openAttachments;
     private final Subscriptions subscriptions = new Subscriptions();
     private final Highlights highlights = new Highlights();
     private final BorderPane content = new BorderPane();
@@ -64,9 +65,10 @@ public final class ReviewView implements View {
     private final ScrollPane evidenceScroll = new ScrollPane(evidenceBox);
     private final Label cellDetail = new Label();
     private final StackPane root;
+    private long shownCaseId = -1;
 
     public ReviewView(ReviewViewModel vm, I18n i18n, Clock clock, int warningDays, long registryMaxAgeDays, Runnable back,
-                      Consumer<EvidenceItem> openAttachments) {
+                      BiConsumer<EvidenceItem, Window> openAttachments) {
         this.vm = vm;
         this.i18n = i18n;
         this.clock = clock;
@@ -78,6 +80,7 @@ public final class ReviewView implements View {
         evidenceScroll.setFitToWidth(true);
         findings.setId("review-findings");
         findings.setCellFactory(l -> new FindingCell());
+        findings.setPlaceholder(new Label());
         findings.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null && b != vm.selectedFindingProperty().get()) {
                 vm.selectFinding(b);
@@ -137,12 +140,17 @@ public final class ReviewView implements View {
             return;
         }
         content.setTop(new VBox(toolbar(m, r.filingCase()), header(r, m)));
+        if (r.filingCase().id() != shownCaseId) {
+            shownCaseId = r.filingCase().id();
+            evidenceScroll.setVvalue(0);
+        }
         evidenceBox.getChildren().setAll(section(m.get("review.grid")),
                 ComparisonGridView.build(r.grid(), m, highlights, cell -> {
                     cellDetail.setText(ComparisonGridView.explain(cell, m));
                     vm.highlight(cell.ref());
                 }), cellDetail, section(m.get("detail.evidence", r.filingCase().evidence().size())));
-        evidenceBox.getChildren().addAll(new EvidencePanels(m, LocalDate.now(clock), warningDays, highlights, openAttachments)
+        evidenceBox.getChildren().addAll(new EvidencePanels(m, LocalDate.now(clock), warningDays, highlights,
+                item -> openAttachments.accept(item, root.getScene() == null ? null : root.getScene().getWindow()))
                 .build(r));
         findings.setItems(FXCollections.observableArrayList(r.findings()));
         Label findingsTitle = section(r.findings().isEmpty() ? m.get("findings.none")
@@ -275,8 +283,20 @@ public final class ReviewView implements View {
         return b;
     }
 
-    /** Severity icon and the explanation in the current language. */
+    /** Severity badge, rule id and the explanation in the current language. */
     private final class FindingCell extends ListCell<Finding> {
+        private final Label severity = new Label();
+        private final Label rule = new Label();
+        private final Label text = new Label();
+        private final VBox box = new VBox(3, new HBox(6, severity, rule), text);
+
+        FindingCell() {
+            rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "mono");
+            text.setWrapText(true);
+            text.setMinHeight(Region.USE_PREF_SIZE);
+            text.maxWidthProperty().bind(findings.widthProperty().subtract(40));
+        }
+
         @Override
         protected void updateItem(Finding f, boolean empty) {
             super.updateItem(f, empty);
@@ -287,15 +307,11 @@ public final class ReviewView implements View {
                 return;
             }
             Messages m = i18n.current();
-            Label sev = new Label(m.of("severity", f.severity()));
-            sev.getStyleClass().addAll("badge", f.severity() == Severity.BLOCKER ? Styles.DANGER
+            severity.setText(m.of("severity", f.severity()));
+            severity.getStyleClass().setAll("label", "badge", f.severity() == Severity.BLOCKER ? Styles.DANGER
                     : f.severity() == Severity.WARNING ? Styles.WARNING : Styles.ACCENT);
-            Label rule = new Label(f.ruleId());
-            rule.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED, "mono");
-            Label text = new Label(m.getWithKeyArgs(f.messageKey(), f.args()));
-            text.setWrapText(true);
-            text.setMaxWidth(360);
-            VBox box = new VBox(3, new HBox(6, sev, rule), text);
+            rule.setText(f.ruleId());
+            text.setText(m.getWithKeyArgs(f.messageKey(), f.args()));
             setGraphic(box);
             setText(null);
             getStyleClass().add("finding-" + f.severity().name().toLowerCase(java.util.Locale.ROOT));
@@ -310,6 +326,8 @@ public final class ReviewView implements View {
     /** Keyboard focus on the findings, so F8 and the arrows work at once. */
     public void focus() {
         findings.requestFocus();
+        // Once the queue has left the scene graph, focus repair may have moved focus; take it back.
+        javafx.application.Platform.runLater(findings::requestFocus);
     }
 
     @Override

@@ -29,6 +29,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.trustbench.caseq.CaseDetailView;
 import org.trustbench.caseq.CaseQueueView;
 import org.trustbench.domain.CaseStatus;
+import org.trustbench.review.ReviewView;
 import org.trustbench.i18n.Messages;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
@@ -44,26 +45,50 @@ public final class MainView implements View {
     private final Runnable exit;
     private final CaseQueueView queueView;
     private final CaseDetailView detailView;
+    private final ReviewView reviewView;
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
     public MainView(MainViewModel vm, I18n i18n, DialogService dialogs, CaseQueueView queueView,
-                    CaseDetailView detailView, Runnable exit) {
+                    CaseDetailView detailView, ReviewView reviewView, Runnable exit) {
         this.vm = vm;
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.queueView = queueView;
         this.detailView = detailView;
+        this.reviewView = reviewView;
         this.exit = exit;
         VBox top = new VBox(menuBar());
         if (vm.isDemo()) {
             top.getChildren().add(demoBanner());
         }
         root.setTop(top);
-        SplitPane split = new SplitPane(queueView.root(), detailView.root());
-        split.setDividerPositions(0.76);
+        SplitPane split = new SplitPane(queueView.root());
+        Runnable showPreview = () -> {
+            if (vm.previewVisibleProperty().get()) {
+                if (!split.getItems().contains(detailView.root())) {
+                    split.getItems().add(detailView.root());
+                    split.setDividerPositions(0.72);
+                }
+            } else {
+                split.getItems().remove(detailView.root());
+            }
+        };
+        subscriptions.onInvalidate(vm.previewVisibleProperty(), o -> showPreview.run());
+        showPreview.run();
         SplitPane.setResizableWithParent(detailView.root(), false);
-        root.setCenter(split);
+        queueView.setOnOpen(vm::openSelected);
+        Runnable showMode = () -> {
+            boolean review = vm.modeProperty().get() == MainViewModel.Mode.REVIEW;
+            root.setCenter(review ? reviewView.root() : split);
+            if (review) {
+                reviewView.focus();
+            } else {
+                queueView.focusQueue();
+            }
+        };
+        subscriptions.onInvalidate(vm.modeProperty(), o -> showMode.run());
+        showMode.run();
         root.setBottom(statusBar());
         root.getStyleClass().add("workbench");
     }
@@ -75,7 +100,11 @@ public final class MainView implements View {
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
         MenuItem quit = item("menu.file.exit", null, exit);
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
-        Menu file = menu("menu.file", reload, find, new javafx.scene.control.SeparatorMenuItem(), quit);
+        MenuItem open = item("menu.file.open", new FontIcon(Material2MZ.OPEN_IN_NEW), vm::openSelected);
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        MenuItem recheck = item("menu.file.recheckAll", new FontIcon(Material2AL.FACT_CHECK), () -> vm.recheck(true));
+        recheck.setId("menu-recheck-all");
+        Menu file = menu("menu.file", open, reload, find, recheck, new javafx.scene.control.SeparatorMenuItem(), quit);
 
         ToggleGroup languages = new ToggleGroup();
         RadioMenuItem zh = new RadioMenuItem("中文");
@@ -144,7 +173,21 @@ public final class MainView implements View {
         }, i18n.messagesProperty(), vm.queue().statusCountsProperty(), vm.queue().totalCountProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), folder, spacer, counts);
+        javafx.scene.control.ProgressBar checkBar = new javafx.scene.control.ProgressBar();
+        checkBar.setId("status-check-progress");
+        checkBar.setPrefWidth(140);
+        checkBar.progressProperty().bind(vm.checkProgressProperty());
+        Label checkLabel = new Label();
+        checkLabel.textProperty().bind(i18n.text("status.checking"));
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button();
+        cancel.textProperty().bind(i18n.text("dialog.cancel"));
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        cancel.setOnAction(e -> vm.cancelRecheck());
+        HBox checkBox = new HBox(6, checkLabel, checkBar, cancel);
+        checkBox.setAlignment(Pos.CENTER_LEFT);
+        checkBox.visibleProperty().bind(vm.checkingProperty());
+        checkBox.managedProperty().bind(vm.checkingProperty());
+        HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), folder, spacer, checkBox, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");
@@ -165,5 +208,6 @@ public final class MainView implements View {
         subscriptions.dispose();
         queueView.dispose();
         detailView.dispose();
+        reviewView.dispose();
     }
 }

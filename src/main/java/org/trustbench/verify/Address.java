@@ -24,7 +24,7 @@ public final class Address {
                     + "(?<TOWN>[^镇乡]{1,8}?(?:镇|乡|街道))?"
                     + "(?<ROAD>[^路街道巷\\d]{1,16}?(?:大道|公路|路|街|巷))?"
                     + "(?<LANE>\\d+弄)?"
-                    + "(?<NUMBER>\\d+(?:-\\d+)?号)?"
+                    + "(?<NUMBER>\\d+(?:-\\d+)?号(?!楼))?"
                     + "(?<BUILDING>\\d+(?:幢|栋|号楼|座))?"
                     + "(?<FLOOR>\\d+(?:层|楼))?"
                     + "(?<ROOM>\\d+(?:-\\d+)?室)?"
@@ -38,21 +38,38 @@ public final class Address {
         this.parts = parts;
     }
 
+    /** Prefixes that name an overlay zone or the country, not a component: compared without them. */
+    private static final Pattern IGNORED_PREFIX = Pattern.compile("^(?:中国)?(?:\\(上海\\))?(?:自由贸易试验区|自贸区)(?:临港新片区)?");
+    /** A municipality written without 市, e.g. 上海浦东新区. */
+    private static final Pattern MUNICIPALITY = Pattern.compile("^(上海|北京|天津|重庆)(?!市)");
+
     public static Address parse(String raw) {
         String n = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        n = n.startsWith("中国") && !n.startsWith("中国(") ? n.substring(2) : n;
+        n = IGNORED_PREFIX.matcher(n).replaceFirst("");
+        n = MUNICIPALITY.matcher(n).replaceFirst("$1市");
         Map<Component, String> parts = new EnumMap<>(Component.class);
         Matcher m = PATTERN.matcher(n);
         if (m.matches()) {
             for (Component c : Component.values()) {
                 String v = m.group(c.name());
                 if (v != null && !v.isEmpty()) {
-                    parts.put(c, v);
+                    parts.put(c, canonical(c, v));
                 }
             }
         } else {
             parts.put(Component.REST, n);
         }
         return new Address(raw, parts);
+    }
+
+    /** Spellings of the same thing: 3楼 = 3层, 8栋 = 8号楼 = 8幢. */
+    private static String canonical(Component c, String v) {
+        return switch (c) {
+            case FLOOR -> v.replace('楼', '层');
+            case BUILDING -> v.replace("号楼", "幢").replace('栋', '幢');
+            default -> v;
+        };
     }
 
     public String raw() {

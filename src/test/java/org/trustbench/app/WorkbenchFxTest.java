@@ -137,6 +137,10 @@ class WorkbenchFxTest {
     void selectingACaseShowsItsProviderAndEvidenceAndArrowsMoveOn(FxRobot robot) {
         TableView<CaseSummary> table = table(robot);
         CaseSummary first = table.getItems().get(0);
+        javafx.scene.control.ToggleButton preview = robot.lookup("#queue-preview-toggle").queryAs(javafx.scene.control.ToggleButton.class);
+        if (!preview.isSelected()) {
+            robot.clickOn(preview);
+        }
         robot.clickOn(first.caseNo());
         Label name = robot.lookup("#detail-name").queryAs(Label.class);
         assertEquals(first.providerNameZh(), name.getText());

@@ -41,7 +41,8 @@ public final class AddressRule implements Rule {
         Side declared = sides.stream().filter(s -> s.source == EvidenceSource.MERCHANT).findFirst().orElse(null);
         Side inspected = sides.stream().filter(s -> s.source == EvidenceSource.INSPECTION).findFirst().orElse(null);
         for (Side side : sides) {
-            if (side.address() == null || side == inspected && declared != null) {
+            boolean declaredHasAddress = declared != null && declared.address() != null;
+            if (side.address() == null || side == inspected && declaredHasAddress) {
                 continue;
             }
             List<Address.Component> diff = registered.differences(side.address());

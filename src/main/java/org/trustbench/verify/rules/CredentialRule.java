@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.trustbench.domain.Equipment;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.EvidenceKind;
-import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.ServiceType;
 import org.trustbench.verify.CheckInput;
 import org.trustbench.domain.EvidenceRef;
@@ -38,7 +37,9 @@ public final class CredentialRule implements Rule {
         Facts facts = new Facts(input.filingCase());
         List<EvidenceItem> credentials = facts.all(EvidenceKind.CREDENTIAL);
         LocalDate today = input.today();
-        Optional<LocalDate> serviceEnd = facts.item(EvidenceKind.AUTHORISATION, EvidenceSource.MERCHANT).map(EvidenceItem::validTo);
+        // The authorised service period ends with the latest authorisation, whoever supplied it.
+        Optional<LocalDate> serviceEnd = facts.all(EvidenceKind.AUTHORISATION).stream().map(EvidenceItem::validTo)
+                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo);
         for (EvidenceItem c : credentials) {
             String number = Optional.ofNullable(c.field("number")).orElse(c.title());
             if (c.validTo() == null) {

@@ -35,7 +35,7 @@ public final class IdentityRule implements Rule {
         String rep = input.filingCase().provider().legalRep();
         if (!"PASSED".equals(latest.field("result"))) {
             out.add(Finding.of("ID-CHECK", Severity.BLOCKER, "failed", List.of(Facts.ref(latest, "result")),
-                    String.valueOf(latest.field("result")), String.valueOf(latest.field("method"))));
+                    orDash(latest.field("result")), orDash(latest.field("method"))));
         }
         String person = latest.field("person");
         if (person != null && !NameNormaliser.normalisePerson(person).equals(NameNormaliser.normalisePerson(rep))) {
@@ -51,6 +51,10 @@ public final class IdentityRule implements Rule {
                         input.settings().identityMaxAge().getDays()));
             }
         }
+    }
+
+    private static String orDash(String value) {
+        return value == null || value.isBlank() ? "—" : value;
     }
 
     private static Optional<OffsetDateTime> checkedAt(EvidenceItem e) {

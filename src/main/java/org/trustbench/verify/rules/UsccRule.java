@@ -21,8 +21,8 @@ public final class UsccRule implements Rule {
 
     @Override
     public void check(CheckInput input, List<Finding> out) {
-        String code = input.filingCase().provider().uscc();
-        Uscc.Check check = Uscc.check(code);
+        Uscc.Check check = Uscc.check(input.filingCase().provider().uscc());
+        String code = check.code();
         List<EvidenceRef> ref = List.of(EvidenceRef.caseField("uscc"));
         switch (check.result()) {
             case VALID -> { }
