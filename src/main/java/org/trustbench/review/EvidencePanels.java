@@ -16,7 +16,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -90,8 +89,9 @@ final class EvidencePanels {
         source.getStyleClass().addAll("badge", Styles.ACCENT);
         Label title = new Label(e.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        HBox head = new HBox(8, source, title);
+        javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(8, 4, source, title);
         head.setAlignment(Pos.CENTER_LEFT);
+        title.setWrapText(true);
         validity(e).ifPresent(head.getChildren()::add);
         if (signature != null) {
             Label sig = new Label(m.of("signature", signature), new FontIcon(signature == SignatureStatus.VALID

@@ -68,6 +68,42 @@ class CliTest {
     }
 
     @Test
+    void showPrintsACaseWithItsFindingsAndCheckReRunsTheRules() throws Exception {
+        assertEquals(0, run("--data-dir", tmp.toString(), "--demo", "cases", "list", "--severity", "blocker", "--format", "json"),
+                err.toString());
+        JsonNode blocked = new ObjectMapper().readTree(out.toString());
+        assertTrue(blocked.size() > 0);
+        String caseNo = blocked.get(0).get("caseNo").asText();
+        assertEquals("BLOCKER", blocked.get(0).get("maxSeverity").asText());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--data-dir", tmp.toString(), "--demo", "cases", "show", caseNo, "--format", "json"), err.toString());
+        JsonNode shown = new ObjectMapper().readTree(out.toString());
+        assertEquals(caseNo, shown.get("caseNo").asText());
+        assertTrue(shown.get("findings").size() >= 1);
+        JsonNode finding = shown.get("findings").get(0);
+        assertEquals("BLOCKER", finding.get("severity").asText());
+        assertFalse(finding.get("message").asText().contains("{"), finding.toString());
+        assertTrue(shown.has("engineVersion") && shown.has("computedAt"));
+        assertTrue(shown.get("checks").has("REAL_PERSON"));
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--data-dir", tmp.toString(), "--demo", "cases", "show", caseNo));
+        assertTrue(out.toString().contains("[Blocker]"), out.toString());
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--data-dir", tmp.toString(), "--demo", "cases", "check", "--all"), err.toString());
+        assertTrue(out.toString().startsWith("Checked "), out.toString());
+        out.getBuffer().setLength(0);
+        assertEquals(0, run("--data-dir", tmp.toString(), "--demo", "cases", "check", caseNo), err.toString());
+        assertTrue(out.toString().startsWith("Checked " + caseNo), out.toString());
+
+        assertEquals(1, run("--data-dir", tmp.toString(), "--demo", "cases", "show", "BA-NO-SUCH"));
+        assertTrue(err.toString().contains("BA-NO-SUCH"), err.toString());
+        assertEquals(2, run("--data-dir", tmp.toString(), "--demo", "cases", "check"), "needs --all or a case");
+    }
+
+    @Test
     void noCommandOpensTheWorkbenchWithTheResolvedOptions() {
         assertEquals(0, run("--data-dir", tmp.toString(), "--demo"));
         assertEquals(Workspace.DEMO, launched.get().workspace());

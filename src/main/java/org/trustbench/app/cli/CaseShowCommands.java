@@ -123,8 +123,9 @@ final class CaseShowCommands {
                               Messages m, LocalDate today) {
         out.println(c.caseNo() + "  " + c.provider().nameZh() + (c.provider().nameEn() == null ? "" : " / " + c.provider().nameEn()));
         out.println("  " + m.get("column.uscc") + ": " + c.provider().uscc() + " (" + m.of("uscc", Uscc.validate(c.provider().uscc())) + ")");
+        long days = java.time.temporal.ChronoUnit.DAYS.between(today, c.deadlineOn());
         out.println("  " + m.get("column.status") + ": " + m.of("status", c.status()) + " · " + m.get("detail.deadline") + ": "
-                + c.deadlineOn() + " (" + m.get("queue.daysLeft.left", java.time.temporal.ChronoUnit.DAYS.between(today, c.deadlineOn())) + ")");
+                + c.deadlineOn() + " (" + (days < 0 ? m.get("queue.daysLeft.overdue", -days) : m.get("queue.daysLeft.left", days)) + ")");
         Map<ThreeChecks.Check, ThreeChecks.Light> lights = ThreeChecks.lights(findings);
         StringBuilder checks = new StringBuilder("  ");
         for (ThreeChecks.Check check : List.of(ThreeChecks.Check.REAL_PERSON, ThreeChecks.Check.CREDENTIALS, ThreeChecks.Check.PREMISES)) {
