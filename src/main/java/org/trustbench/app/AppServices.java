@@ -2,7 +2,15 @@ package org.trustbench.app;
 
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import org.trustbench.audit.AuditAction;
+import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
+import org.trustbench.decision.DecisionRepository;
+import org.trustbench.decision.DecisionService;
+import org.trustbench.users.AuthService;
+import org.trustbench.users.PasswordHasher;
+import org.trustbench.users.UserRepository;
+import org.trustbench.users.UserService;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Store;
 import org.trustbench.db.Workspace;
@@ -25,14 +33,24 @@ public final class AppServices implements AutoCloseable {
     private final DemoWorkspaceService demoWorkspace;
     private final CheckService checks;
     private final FindingRepository findingRepository;
+    private final AuditRepository audit;
+    private final DecisionService decisions;
+    private final UserService users;
+    private final AuthService auth;
 
     private AppServices(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.caseQueueRepository = new CaseQueueRepository(store.dsl());
         this.findingRepository = new FindingRepository(store.dsl());
+        this.audit = new AuditRepository(store.dsl(), clock);
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),
-                VerificationSettings.DEFAULTS, clock);
+                VerificationSettings.DEFAULTS, audit, clock);
+        this.decisions = new DecisionService(new DecisionRepository(store.dsl()), caseQueueRepository, checks, audit, clock);
+        UserRepository userRepository = new UserRepository(store.dsl());
+        PasswordHasher hasher = new PasswordHasher();
+        this.users = new UserService(store.dsl(), userRepository, audit, hasher, clock);
+        this.auth = new AuthService(store.dsl(), userRepository, audit, hasher, clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
     }
@@ -66,15 +84,38 @@ public final class AppServices implements AutoCloseable {
         return findingRepository;
     }
 
+    public AuditRepository audit() {
+        return audit;
+    }
+
+    public DecisionService decisions() {
+        return decisions;
+    }
+
+    public UserService users() {
+        return users;
+    }
+
+    public AuthService auth() {
+        return auth;
+    }
+
     /**
-     * Makes the store ready for work: a demo store is filled on first use, then every case
-     * never checked (or checked by an older engine) is checked. Blocking.
+     * Makes the store ready for work: a demo store is filled on first use (dataset and demo-only
+     * accounts), then every case never checked (or checked by an older engine) is checked. Blocking.
      */
     public void prepare(CheckService.Progress progress, BooleanSupplier cancelled) {
-        if (store.isDemo()) {
-            demoWorkspace.ensureLoaded();
-        }
+        prepareWorkspace();
         checks.checkOutdated(progress, cancelled);
+    }
+
+    /** The demo store's dataset and demo-only accounts on first use; nothing for a real store. Blocking. */
+    public void prepareWorkspace() {
+        if (store.isDemo()) {
+            demoWorkspace.ensureLoaded().ifPresent(d -> audit.append(UserService.SYSTEM_ACTOR, AuditAction.DEMO_RESET,
+                    "dataset:" + d.name(), java.util.Map.of("cases", d.batch().cases().size())));
+            users.ensureDemoUsers(store.workspace());
+        }
     }
 
     @Override

@@ -26,6 +26,10 @@ import org.trustbench.i18n.UserException;
 import org.trustbench.shell.MainView;
 import org.trustbench.ui.FxDialogService;
 import org.trustbench.ui.I18n;
+import org.trustbench.users.FirstAdminView;
+import org.trustbench.users.FirstAdminViewModel;
+import org.trustbench.users.SignInView;
+import org.trustbench.users.SignInViewModel;
 
 /**
  * The JavaFX application. The window appears at once with a progress bar; the store is opened,
@@ -43,6 +47,7 @@ public final class TrustBenchApp extends Application {
     private AppServices services;
     private MainView mainView;
     private Task<AppServices> opening;
+    private volatile boolean hasUsers;
 
     /** Used by {@link Application#launch}; options come from the command line. */
     public TrustBenchApp() {
@@ -93,14 +98,15 @@ public final class TrustBenchApp extends Application {
             protected AppServices call() {
                 updateMessage(i18n.get("startup.opening", options.dataFolder().storeFolder(options.workspace())));
                 AppServices s = AppServices.open(options.dataFolder(), options.workspace(), clock);
-                if (s.store().isDemo() && s.demoWorkspace().loadedDataset().isEmpty()) {
-                    updateMessage(i18n.get("startup.loadingDemo"));
-                    try {
-                        s.demoWorkspace().ensureLoaded();
-                    } catch (RuntimeException e) {
-                        s.close();
-                        throw e;
+                try {
+                    if (s.store().isDemo() && s.demoWorkspace().loadedDataset().isEmpty()) {
+                        updateMessage(i18n.get("startup.loadingDemo"));
                     }
+                    s.prepareWorkspace();
+                    hasUsers = s.users().hasUsers();
+                } catch (RuntimeException e) {
+                    s.close();
+                    throw e;
                 }
                 return s;
             }
@@ -109,9 +115,11 @@ public final class TrustBenchApp extends Application {
         message.textProperty().bind(opening.messageProperty());
         opening.setOnSucceeded(e -> {
             services = opening.getValue();
-            mainView = Workbench.create(services, i18n, executor, dialogs, Platform::exit);
-            scene.setRoot(mainView.root());
-            mainView.queueView().focusQueue();
+            if (hasUsers) {
+                showSignIn(scene, i18n, dialogs);
+            } else {
+                showFirstAdmin(scene, i18n, dialogs);
+            }
         });
         opening.setOnFailed(e -> {
             Throwable ex = opening.getException();
@@ -127,6 +135,34 @@ public final class TrustBenchApp extends Application {
             Platform.exit();
         });
         executor.execute(opening);
+    }
+
+    /** A new real store has no accounts: the first administrator is created before anyone signs in. */
+    private void showFirstAdmin(Scene scene, I18n i18n, FxDialogService dialogs) {
+        FirstAdminViewModel vm = new FirstAdminViewModel(services.users(), executor);
+        FirstAdminView view = new FirstAdminView(vm, i18n);
+        vm.createdProperty().addListener((o, a, created) -> {
+            if (created != null) {
+                view.dispose();
+                showSignIn(scene, i18n, dialogs);
+            }
+        });
+        scene.setRoot(view.root());
+    }
+
+    private void showSignIn(Scene scene, I18n i18n, FxDialogService dialogs) {
+        SignInViewModel vm = new SignInViewModel(services.auth(), executor);
+        SignInView view = new SignInView(vm, i18n, services.store().isDemo());
+        vm.sessionProperty().addListener((o, a, session) -> {
+            if (session != null) {
+                view.dispose();
+                mainView = Workbench.create(services, session, i18n, executor, dialogs, Platform::exit);
+                scene.setRoot(mainView.root());
+                mainView.queueView().focusQueue();
+            }
+        });
+        scene.setRoot(view.root());
+        view.focus();
     }
 
     private static ThreadFactory daemonThreads() {

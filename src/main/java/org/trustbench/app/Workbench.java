@@ -5,6 +5,11 @@ import org.trustbench.caseq.CaseDetailView;
 import org.trustbench.caseq.CaseDetailViewModel;
 import org.trustbench.caseq.CaseQueueView;
 import org.trustbench.caseq.CaseQueueViewModel;
+import org.trustbench.decision.DecisionView;
+import org.trustbench.decision.NoticeExport;
+import org.trustbench.decision.notice.NoticeLabels;
+import org.trustbench.decision.notice.NoticeRenderer;
+import org.trustbench.decision.DecisionViewModel;
 import org.trustbench.review.ReviewService;
 import org.trustbench.review.ReviewView;
 import org.trustbench.review.ReviewViewModel;
@@ -16,6 +21,7 @@ import org.trustbench.shell.MainView;
 import org.trustbench.shell.MainViewModel;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
+import org.trustbench.users.Session;
 import org.trustbench.verify.VerificationSettings;
 
 /** Wires the workbench's view models and views on top of {@link AppServices}. */
@@ -24,14 +30,15 @@ public final class Workbench {
     private Workbench() {
     }
 
-    public static MainView create(AppServices services, I18n i18n, Executor executor, DialogService dialogs, Runnable exit) {
+    public static MainView create(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
+                                  Runnable exit) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
         ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
                 services.checks());
         MainViewModel main = new MainViewModel(services.store().folder(), Version.current(), services.store().isDemo(),
                 i18n, queue, detail, navigator -> new ReviewViewModel(reviewService, executor, navigator), services.checks(),
-                executor);
+                executor, session);
         AttachmentLoader attachments = new AttachmentLoader(new AttachmentRepository(services.store().dsl()));
         VerificationSettings settings = services.checks().settings();
         ReviewView review = new ReviewView(main.review(), i18n, services.clock(), settings.credentialWarningDays(),
@@ -49,6 +56,15 @@ public final class Workbench {
                 });
         // Beside a full queue the preview needs a wide screen; on narrower ones it starts hidden (toggle in the toolbar).
         main.previewVisibleProperty().set(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() >= 1680);
+        DecisionViewModel decision = new DecisionViewModel(services.decisions(), executor, session.user(),
+                main.review().reviewProperty(), () -> {
+                    main.review().open(main.review().caseId());
+                    queue.reload();
+                });
+        NoticeRenderer renderer = new NoticeRenderer(NoticeLabels.fromBundles());
+        NoticeExport notices = new NoticeExport(services.caseQueueRepository(), services.users()::find, renderer::render,
+                services.store().isDemo(), i18n, dialogs, executor);
+        review.setSidePanel(new DecisionView(decision, i18n, notices::export));
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
                 new CaseDetailView(detail, i18n, services.clock()), review, exit);

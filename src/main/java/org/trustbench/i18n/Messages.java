@@ -94,6 +94,6 @@ public final class Messages {
 
     /** Text of a {@link UserMessage} (an error or notice raised below the UI). */
     public String format(UserMessage message) {
-        return get(message.key(), message.args().toArray());
+        return getWithKeyArgs(message.key(), message.args().stream().map(String::valueOf).toList());
     }
 }

@@ -3,6 +3,8 @@ package org.trustbench.intake;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT_BLOB;
 import static org.trustbench.db.jooq.Tables.CASE_CHECK;
+import static org.trustbench.db.jooq.Tables.DECISION;
+import static org.trustbench.db.jooq.Tables.DECISION_SIGNOFF;
 import static org.trustbench.db.jooq.Tables.EQUIPMENT;
 import static org.trustbench.db.jooq.Tables.EVIDENCE;
 import static org.trustbench.db.jooq.Tables.FILING_CASE;
@@ -44,6 +46,8 @@ public final class CaseIntakeRepository {
     public void replaceAll(IntakeBatch batch, Map<String, String> storeInfo) {
         dsl.transaction(tx -> {
             DSLContext ctx = tx.dsl();
+            ctx.deleteFrom(DECISION_SIGNOFF).execute();
+            ctx.deleteFrom(DECISION).execute();
             ctx.deleteFrom(FINDING).execute();
             ctx.deleteFrom(CASE_CHECK).execute();
             ctx.deleteFrom(TRUSTED_ISSUER).execute();

@@ -66,6 +66,8 @@ public final class ReviewView implements View {
     private final Label cellDetail = new Label();
     private final StackPane root;
     private long shownCaseId = -1;
+    private View sidePanel;
+    private int selectedTab;
 
     public ReviewView(ReviewViewModel vm, I18n i18n, Clock clock, int warningDays, long registryMaxAgeDays, Runnable back,
                       BiConsumer<EvidenceItem, Window> openAttachments) {
@@ -164,7 +166,19 @@ public final class ReviewView implements View {
         VBox right = new VBox(6, findingsTitle, stamp, findings, keysHint);
         right.setPadding(new Insets(10));
         VBox.setVgrow(findings, Priority.ALWAYS);
-        SplitPane split = new SplitPane(evidenceScroll, right);
+        Node side = right;
+        if (sidePanel != null) {
+            javafx.scene.control.Tab findingsTab = new javafx.scene.control.Tab(m.get("decision.findingsTab") + " ("
+                    + r.findings().size() + ")", right);
+            javafx.scene.control.Tab decisionTab = new javafx.scene.control.Tab(m.get("decision.tab"), sidePanel.root());
+            decisionTab.setId("tab-decision");
+            javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(findingsTab, decisionTab);
+            tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+            tabs.getSelectionModel().select(selectedTab);
+            tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> selectedTab = b.intValue());
+            side = tabs;
+        }
+        SplitPane split = new SplitPane(evidenceScroll, side);
         split.setDividerPositions(0.64);
         content.setCenter(split);
         scrollTo(highlights.light(vm.highlightedProperty().get()));
@@ -323,6 +337,12 @@ public final class ReviewView implements View {
         return root;
     }
 
+    /** A panel shown in a tab beside the findings (the decision form). Disposed with this view. */
+    public void setSidePanel(View panel) {
+        this.sidePanel = panel;
+        render();
+    }
+
     /** Keyboard focus on the findings, so F8 and the arrows work at once. */
     public void focus() {
         findings.requestFocus();
@@ -333,5 +353,8 @@ public final class ReviewView implements View {
     @Override
     public void dispose() {
         subscriptions.dispose();
+        if (sidePanel != null) {
+            sidePanel.dispose();
+        }
     }
 }

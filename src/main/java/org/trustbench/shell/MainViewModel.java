@@ -19,6 +19,7 @@ import org.trustbench.caseq.CaseQueueViewModel;
 import org.trustbench.domain.CaseSummary;
 import org.trustbench.review.ReviewViewModel;
 import org.trustbench.ui.I18n;
+import org.trustbench.users.Session;
 import org.trustbench.verify.CheckService;
 
 /**
@@ -45,11 +46,13 @@ public final class MainViewModel {
     private final javafx.beans.property.BooleanProperty previewVisible = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper checkProgress = new ReadOnlyDoubleWrapper(0);
+    private final Session session;
     private Task<Long> checkTask;
 
     public MainViewModel(Path storeFolder, String version, boolean demo, I18n i18n, CaseQueueViewModel queue,
                          CaseDetailViewModel detail, ReviewViewModelFactory reviews,
-                         CheckService checks, Executor executor) {
+                         CheckService checks, Executor executor, Session session) {
+        this.session = session;
         this.storeFolder = storeFolder;
         this.version = version;
         this.demo = demo;
@@ -87,7 +90,7 @@ public final class MainViewModel {
             @Override
             protected Long call() {
                 CheckService.Progress progress = (done, total) -> updateProgress(done, Math.max(total, 1));
-                return all ? checks.checkAll(progress, this::isCancelled) : checks.checkOutdated(progress, this::isCancelled);
+                return all ? checks.checkAll(session.username(), progress, this::isCancelled) : checks.checkOutdated(progress, this::isCancelled);
             }
         };
         checkTask = task;
@@ -180,6 +183,10 @@ public final class MainViewModel {
 
     public ReadOnlyDoubleProperty checkProgressProperty() {
         return checkProgress.getReadOnlyProperty();
+    }
+
+    public Session session() {
+        return session;
     }
 
     public Path storeFolder() {

@@ -8,4 +8,8 @@ public interface DialogService {
     void showInfo(String title, String message);
 
     boolean confirm(String title, String message);
+
+    /** Asks where to save a file; empty when the user cancels. */
+    java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String initialName, String extensionDescription,
+                                                          String extension);
 }

@@ -33,6 +33,17 @@ public final class FxDialogService implements DialogService {
         return alert(Alert.AlertType.CONFIRMATION, title, message).showAndWait().filter(ButtonType.OK::equals).isPresent();
     }
 
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String initialName, String extensionDescription,
+                                                                 String extension) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(extensionDescription, "*." + extension));
+        java.io.File file = chooser.showSaveDialog(owner.get());
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
     private void relabel(Alert alert, ButtonType type, String key) {
         if (alert.getDialogPane().lookupButton(type) instanceof Button button) {
             button.setText(i18n.get(key));

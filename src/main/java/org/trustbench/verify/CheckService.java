@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustbench.audit.AuditAction;
+import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.crypto.RegistryRecordSignature;
 import org.trustbench.crypto.Sm2;
@@ -36,6 +38,7 @@ public final class CheckService {
     private final VerificationEngine engine;
     private final VerificationSettings settings;
     private final Clock clock;
+    private final AuditRepository audit;
 
     /** Progress of a bulk re-check. */
     @FunctionalInterface
@@ -44,7 +47,8 @@ public final class CheckService {
     }
 
     public CheckService(CaseQueueRepository cases, FindingRepository findings, VerificationEngine engine,
-                        VerificationSettings settings, Clock clock) {
+                        VerificationSettings settings, AuditRepository audit, Clock clock) {
+        this.audit = audit;
         this.cases = cases;
         this.findings = findings;
         this.engine = engine;
@@ -65,9 +69,12 @@ public final class CheckService {
         return engine.check(input(c, trustedKeys(), findings.corruptBlobsOfCase(c.id())));
     }
 
-    /** Re-checks every case, in batches of one transaction each. Returns how many were checked. */
-    public long checkAll(Progress progress, BooleanSupplier cancelled) {
-        return checkIds(findings.allCaseIds(), progress, cancelled);
+    /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
+    public long checkAll(String actor, Progress progress, BooleanSupplier cancelled) {
+        long n = checkIds(findings.allCaseIds(), progress, cancelled);
+        audit.append(actor, AuditAction.RECHECK, "cases:all", Map.of("checked", n, "engineVersion", VerificationEngine.VERSION,
+                "cancelled", cancelled.getAsBoolean()));
+        return n;
     }
 
     /** Checks the cases never checked, or checked by another engine version. */

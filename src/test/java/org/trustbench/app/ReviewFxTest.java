@@ -58,8 +58,8 @@ class ReviewFxTest {
         services.close();
         services = AppServices.open(new DataFolder(tmp.resolve("review-" + System.nanoTime())), Workspace.DEMO, atReference);
         services.demoWorkspace().reset(services.demoWorkspace().source("default"));
-        services.checks().checkAll((d, t) -> { }, () -> false);
-        view = Workbench.create(services, new I18n(Messages.CHINESE), SAME_THREAD, new WorkbenchFxTest.RecordingDialogs(),
+        services.checks().checkAll("test", (d, t) -> { }, () -> false);
+        view = Workbench.create(services, TestSessions.officer(), new I18n(Messages.CHINESE), SAME_THREAD, new WorkbenchFxTest.RecordingDialogs(),
                 stage::close);
         stage.setScene(new Scene(view.root(), 1500, 950));
         stage.show();

@@ -59,7 +59,7 @@ class WorkbenchFxTest {
         services = AppServices.open(new DataFolder(tmp.resolve("fx-" + System.nanoTime())), Workspace.DEMO, CLOCK);
         dataset = services.demoWorkspace().reset(services.demoWorkspace().source("default"));
         I18n i18n = new I18n(Messages.CHINESE);
-        view = Workbench.create(services, i18n, SAME_THREAD, new RecordingDialogs(), stage::close);
+        view = Workbench.create(services, TestSessions.officer(), i18n, SAME_THREAD, new RecordingDialogs(), stage::close);
         stage.setScene(new Scene(view.root(), 1300, 800));
         stage.show();
     }
@@ -195,6 +195,16 @@ class WorkbenchFxTest {
         public boolean confirm(String title, String message) {
             shown.add(message);
             return true;
+        }
+
+        /** Where the next "save as" goes; empty means the user cancels. */
+        java.nio.file.Path saveTo;
+
+        @Override
+        public java.util.Optional<java.nio.file.Path> chooseSaveFile(String title, String initialName, String description,
+                                                                     String extension) {
+            shown.add(title);
+            return java.util.Optional.ofNullable(saveTo).map(p -> p.resolve(initialName));
         }
     }
 }

@@ -53,7 +53,7 @@ class DemoScenarioFindingsTest {
             Clock atReference = Clock.fixed(d.referenceDate().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
                     ZoneId.of("Asia/Shanghai"));
             try (AppServices services = reopen(probe, atReference)) {
-                services.checks().checkAll((done, total) -> { }, () -> false);
+                services.checks().checkAll("test", (done, total) -> { }, () -> false);
                 Messages en = Messages.forLocale(Messages.ENGLISH);
                 for (FilingCase c : d.batch().cases()) {
                     long id = services.caseQueueRepository().findIdByCaseNo(c.caseNo()).orElseThrow();

@@ -101,7 +101,7 @@ final class CaseShowCommands {
             PrintWriter out = spec.commandLine().getOut();
             try (AppServices services = root.open()) {
                 if (target.all) {
-                    long n = services.checks().checkAll((done, total) -> { }, () -> false);
+                    long n = services.checks().checkAll(root.actor(), (done, total) -> { }, () -> false);
                     out.println(m.get("cli.check.all", n));
                 } else {
                     long id = caseId(services, target.caseNo);

@@ -36,7 +36,10 @@ public final class DemoCommand {
             try (AppServices services = root.openDemoAsIs()) {
                 DemoWorkspaceService workspace = services.demoWorkspace();
                 Dataset loaded = workspace.reset(workspace.source(dataset));
-                services.checks().checkAll((done, total) -> { }, () -> false);
+                services.audit().append(root.actor(), org.trustbench.audit.AuditAction.DEMO_RESET, "dataset:" + loaded.name(),
+                        java.util.Map.of("cases", loaded.batch().cases().size()));
+                services.users().ensureDemoUsers(services.store().workspace());
+                services.checks().checkAll(root.actor(), (done, total) -> { }, () -> false);
                 spec.commandLine().getOut().println(root.messages().get("cli.demo.reset.done", loaded.name(),
                         loaded.batch().cases().size(), loaded.batch().providers().size(), services.store().folder()));
             }

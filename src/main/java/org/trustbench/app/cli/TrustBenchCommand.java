@@ -70,6 +70,11 @@ public final class TrustBenchCommand implements Callable<Integer> {
         return AppServices.open(launchOptions().dataFolder(), Workspace.DEMO, clock);
     }
 
+    /** Who the audit log names for a headless command: the operating-system account. */
+    String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
     Messages messages() {
         return messages;
     }
