@@ -41,7 +41,7 @@ public final class AppServices implements AutoCloseable {
     private AppServices(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.caseQueueRepository = new CaseQueueRepository(store.dsl());
+        this.caseQueueRepository = new CaseQueueRepository(store.dsl(), clock.getZone());
         this.findingRepository = new FindingRepository(store.dsl());
         this.audit = new AuditRepository(store.dsl(), clock);
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),

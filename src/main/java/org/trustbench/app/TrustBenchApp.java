@@ -156,7 +156,12 @@ public final class TrustBenchApp extends Application {
         vm.sessionProperty().addListener((o, a, session) -> {
             if (session != null) {
                 view.dispose();
-                mainView = Workbench.create(services, session, i18n, executor, dialogs, Platform::exit);
+                mainView = Workbench.create(services, session, i18n, executor, dialogs, Platform::exit, () -> {
+                    executor.execute(() -> services.auth().signOut(session));
+                    mainView.dispose();
+                    mainView = null;
+                    showSignIn(scene, i18n, dialogs);
+                });
                 scene.setRoot(mainView.root());
                 mainView.queueView().focusQueue();
             }

@@ -5,6 +5,10 @@ import org.trustbench.caseq.CaseDetailView;
 import org.trustbench.caseq.CaseDetailViewModel;
 import org.trustbench.caseq.CaseQueueView;
 import org.trustbench.caseq.CaseQueueViewModel;
+import org.trustbench.caseq.QueueView;
+import org.trustbench.audit.AuditViewModel;
+import org.trustbench.audit.AuditWindow;
+import org.trustbench.users.Role;
 import org.trustbench.decision.DecisionView;
 import org.trustbench.decision.NoticeExport;
 import org.trustbench.decision.notice.NoticeLabels;
@@ -31,11 +35,13 @@ public final class Workbench {
     }
 
     public static MainView create(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
-                                  Runnable exit) {
+                                  Runnable exit, Runnable signOut) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
         ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
                 services.checks());
+        queue.viewerProperty().set(new QueueView.Viewer(session.username(), session.user().displayName(),
+                session.user().hasRole(Role.SUPERVISOR), java.time.LocalDate.now(services.clock())));
         MainViewModel main = new MainViewModel(services.store().folder(), Version.current(), services.store().isDemo(),
                 i18n, queue, detail, navigator -> new ReviewViewModel(reviewService, executor, navigator), services.checks(),
                 executor, session);
@@ -67,7 +73,10 @@ public final class Workbench {
         review.setSidePanel(new DecisionView(decision, i18n, notices::export));
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
-                new CaseDetailView(detail, i18n, services.clock()), review, exit);
+                new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
+                    javafx.stage.Window owner = review.root().getScene() == null ? null : review.root().getScene().getWindow();
+                    AuditWindow.show(owner, new AuditViewModel(services.audit(), executor), i18n);
+                }));
         main.start();
         return view;
     }

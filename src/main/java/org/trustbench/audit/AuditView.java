@@ -226,7 +226,7 @@ public final class AuditView implements View {
             verifyResult.getStyleClass().addAll("badge", Styles.SUCCESS);
         } else {
             long seq = result.firstBrokenSeq();
-            verifyResult.setText(i18n.get(result.reasonKey(), seq, seq - 1));
+            verifyResult.setText(i18n.get(result.reasonKey(), Long.toString(seq), Long.toString(seq - 1)));
             verifyResult.getStyleClass().addAll("badge", Styles.DANGER);
         }
     }

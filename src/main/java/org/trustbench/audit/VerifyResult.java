@@ -8,7 +8,8 @@ package org.trustbench.audit;
  * @param firstBrokenSeq null when ok; else the sequence number of the first entry that breaks the chain
  *                       (for {@link #GAP}, the first missing number)
  * @param reasonKey      null when ok; else {@link #HASH_MISMATCH}, {@link #LINK_BROKEN} or {@link #GAP}, a
- *                       bundle key whose text takes the entry ({@code {0}}) and the one before it ({@code {1}})
+ *                       bundle key whose text takes the entry ({@code {0}}) and the one before it ({@code {1}}),
+ *                       both passed as strings (so no digit grouping)
  */
 public record VerifyResult(boolean ok, long entriesChecked, Long firstBrokenSeq, String reasonKey) {
 

@@ -3,6 +3,7 @@ package org.trustbench.caseq;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT;
 import static org.trustbench.db.jooq.Tables.ATTACHMENT_BLOB;
 import static org.trustbench.db.jooq.Tables.CASE_CHECK;
+import static org.trustbench.db.jooq.Tables.DECISION;
 import static org.trustbench.db.jooq.Tables.EQUIPMENT;
 import static org.trustbench.db.jooq.Tables.EVIDENCE;
 import static org.trustbench.db.jooq.Tables.FILING_CASE;
@@ -44,19 +45,25 @@ public final class CaseQueueRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
+    private static final org.trustbench.db.jooq.tables.Decision LATEST = DECISION.as("latest");
     private final DSLContext dsl;
+    private final java.time.ZoneId zone;
 
-    public CaseQueueRepository(DSLContext dsl) {
+    public CaseQueueRepository(DSLContext dsl, java.time.ZoneId zone) {
         this.dsl = dsl;
+        this.zone = zone;
     }
 
     /** Streams every case's queue row to {@code sink}, in case-number order, without holding the result set in memory. */
     public void forEachSummary(Consumer<CaseSummary> sink) {
         try (Stream<? extends Record> rows = dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
                         PROVIDER.USCC, FILING_CASE.SERVICES, FILING_CASE.RECEIVED_ON, FILING_CASE.DEADLINE_ON,
-                        FILING_CASE.STATUS, FILING_CASE.ASSIGNEE, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT)
+                        FILING_CASE.STATUS, FILING_CASE.ASSIGNEE, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT,
+                        DECISION.DECIDED_BY, DECISION.DECIDED_AT)
                 .from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
                 .leftJoin(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(FILING_CASE.ID))
+                .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(LATEST.ID)).from(LATEST)
+                        .where(LATEST.CASE_ID.eq(FILING_CASE.ID))))
                 .orderBy(FILING_CASE.CASE_NO)
                 .fetchSize(1000)
                 .stream()) {
@@ -65,7 +72,10 @@ public final class CaseQueueRepository {
                     r.get(PROVIDER.USCC), services(r.get(FILING_CASE.SERVICES)), r.get(FILING_CASE.RECEIVED_ON),
                     r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE),
                     r.get(CASE_CHECK.MAX_SEVERITY) == null ? null : Severity.valueOf(r.get(CASE_CHECK.MAX_SEVERITY)),
-                    r.get(CASE_CHECK.FINDING_COUNT) == null ? -1 : r.get(CASE_CHECK.FINDING_COUNT))));
+                    r.get(CASE_CHECK.FINDING_COUNT) == null ? -1 : r.get(CASE_CHECK.FINDING_COUNT),
+                    r.get(DECISION.DECIDED_BY),
+                    r.get(DECISION.DECIDED_AT) == null ? null
+                            : r.get(DECISION.DECIDED_AT).atZoneSameInstant(zone).toLocalDate())));
         }
     }
 

@@ -73,10 +73,32 @@ public final class CaseQueueView implements View {
         Tooltip previewTip = new Tooltip();
         previewTip.textProperty().bind(i18n.text("queue.preview"));
         previewToggle.setTooltip(previewTip);
-        this.root = new VBox(toolbar(), tableWithPlaceholder());
+        this.root = new VBox(views(), toolbar(), tableWithPlaceholder());
         root.getStyleClass().add("case-queue");
-        VBox.setVgrow(root.getChildren().get(1), Priority.ALWAYS);
+        VBox.setVgrow(root.getChildren().get(2), Priority.ALWAYS);
         subscriptions.onInvalidate(i18n.messagesProperty(), o -> table.refresh());
+    }
+
+    /** All cases, mine, awaiting my sign-off, decided today: one click each. */
+    private Parent views() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        HBox box = new HBox(4);
+        box.setPadding(new Insets(8, 8, 0, 8));
+        for (QueueView v : QueueView.values()) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton();
+            b.setId("queue-view-" + v.name());
+            b.textProperty().bind(i18n.text("queueView." + v.name()));
+            b.setToggleGroup(group);
+            b.setSelected(vm.viewProperty().get() == v);
+            b.setOnAction(e -> {
+                vm.viewProperty().set(v);
+                b.setSelected(true);
+            });
+            box.getChildren().add(b);
+        }
+        subscriptions.onChange(vm.viewProperty(), (o, a, b) -> group.getToggles().forEach(t -> t.setSelected(
+                ((javafx.scene.control.ToggleButton) t).getId().equals("queue-view-" + b.name()))));
+        return box;
     }
 
     private Parent toolbar() {

@@ -44,6 +44,8 @@ public final class CaseQueueViewModel {
     private final ObjectProperty<SortKey> sortKey = new SimpleObjectProperty<>(SortKey.DEADLINE);
     private final BooleanProperty ascending = new SimpleBooleanProperty(true);
     private final ObjectProperty<CaseSummary> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<QueueView> view = new SimpleObjectProperty<>(QueueView.ALL);
+    private final ObjectProperty<QueueView.Viewer> viewer = new SimpleObjectProperty<>(QueueView.Viewer.NOBODY);
 
     private final ObservableList<CaseSummary> rows = FXCollections.observableArrayList();
     private final ObservableList<CaseSummary> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -66,6 +68,8 @@ public final class CaseQueueViewModel {
         serviceFilter.addListener((o, a, b) -> search());
         severityFilter.addListener((o, a, b) -> search());
         minFindings.addListener((o, a, b) -> search());
+        view.addListener((o, a, b) -> search());
+        viewer.addListener((o, a, b) -> search());
         sortKey.addListener((o, a, b) -> search());
         ascending.addListener((o, a, b) -> search());
     }
@@ -131,7 +135,7 @@ public final class CaseQueueViewModel {
 
     public QueueQuery query() {
         return new QueueQuery(searchText.get(), statusFilter.get(), serviceFilter.get(), severityFilter.get(), minFindings.get(),
-                sortKey.get(), ascending.get());
+                sortKey.get(), ascending.get(), view.get(), viewer.get());
     }
 
     /** Clears the text and both filters. */
@@ -162,6 +166,16 @@ public final class CaseQueueViewModel {
     /** Only cases with at least this many findings; 0 shows all. */
     public javafx.beans.property.IntegerProperty minFindingsProperty() {
         return minFindings;
+    }
+
+    /** The ready-made view (all, mine, awaiting my sign-off, decided today). */
+    public ObjectProperty<QueueView> viewProperty() {
+        return view;
+    }
+
+    /** Who is looking; set once the officer has signed in. */
+    public ObjectProperty<QueueView.Viewer> viewerProperty() {
+        return viewer;
     }
 
     public ObjectProperty<SortKey> sortKeyProperty() {

@@ -42,22 +42,26 @@ public final class MainView implements View {
     private final MainViewModel vm;
     private final I18n i18n;
     private final DialogService dialogs;
-    private final Runnable exit;
+    private final Actions actions;
     private final CaseQueueView queueView;
     private final CaseDetailView detailView;
     private final ReviewView reviewView;
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
+    /** Window-level actions the application provides. */
+    public record Actions(Runnable exit, Runnable signOut, Runnable openAudit) {
+    }
+
     public MainView(MainViewModel vm, I18n i18n, DialogService dialogs, CaseQueueView queueView,
-                    CaseDetailView detailView, ReviewView reviewView, Runnable exit) {
+                    CaseDetailView detailView, ReviewView reviewView, Actions actions) {
         this.vm = vm;
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.queueView = queueView;
         this.detailView = detailView;
         this.reviewView = reviewView;
-        this.exit = exit;
+        this.actions = actions;
         VBox top = new VBox(menuBar());
         if (vm.isDemo()) {
             top.getChildren().add(demoBanner());
@@ -98,13 +102,17 @@ public final class MainView implements View {
         reload.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         MenuItem find = item("menu.file.find", new FontIcon(Material2MZ.SEARCH), queueView::focusSearch);
         find.setAccelerator(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN));
-        MenuItem quit = item("menu.file.exit", null, exit);
+        MenuItem signOut = item("menu.file.signOut", new FontIcon(Material2AL.EXIT_TO_APP), actions.signOut());
+        signOut.setId("menu-sign-out");
+        MenuItem quit = item("menu.file.exit", null, actions.exit());
         quit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         MenuItem open = item("menu.file.open", new FontIcon(Material2MZ.OPEN_IN_NEW), vm::openSelected);
         open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
         MenuItem recheck = item("menu.file.recheckAll", new FontIcon(Material2AL.FACT_CHECK), () -> vm.recheck(true));
         recheck.setId("menu-recheck-all");
-        Menu file = menu("menu.file", open, reload, find, recheck, new javafx.scene.control.SeparatorMenuItem(), quit);
+        MenuItem audit = item("menu.file.audit", new FontIcon(Material2MZ.SECURITY), actions.openAudit());
+        audit.setId("menu-audit");
+        Menu file = menu("menu.file", open, reload, find, recheck, audit, new javafx.scene.control.SeparatorMenuItem(), signOut, quit);
 
         ToggleGroup languages = new ToggleGroup();
         RadioMenuItem zh = new RadioMenuItem("中文");
@@ -187,7 +195,14 @@ public final class MainView implements View {
         checkBox.setAlignment(Pos.CENTER_LEFT);
         checkBox.visibleProperty().bind(vm.checkingProperty());
         checkBox.managedProperty().bind(vm.checkingProperty());
-        HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), folder, spacer, checkBox, counts);
+        Label user = new Label();
+        user.setId("status-user");
+        user.setGraphic(new FontIcon(Material2MZ.PERSON));
+        user.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("status.user", vm.session().user().displayName(),
+                vm.session().username(), vm.session().user().sortedRoles().stream().map(r -> i18n.current().of("role", r))
+                        .collect(java.util.stream.Collectors.joining(i18n.get("list.separator")))), i18n.messagesProperty()));
+        HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), user, new Separator(Orientation.VERTICAL), folder,
+                spacer, checkBox, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

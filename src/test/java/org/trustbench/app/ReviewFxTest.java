@@ -60,7 +60,7 @@ class ReviewFxTest {
         services.demoWorkspace().reset(services.demoWorkspace().source("default"));
         services.checks().checkAll("test", (d, t) -> { }, () -> false);
         view = Workbench.create(services, TestSessions.officer(), new I18n(Messages.CHINESE), SAME_THREAD, new WorkbenchFxTest.RecordingDialogs(),
-                stage::close);
+                stage::close, () -> { });
         stage.setScene(new Scene(view.root(), 1500, 950));
         stage.show();
     }

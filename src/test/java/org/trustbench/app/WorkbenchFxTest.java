@@ -59,7 +59,7 @@ class WorkbenchFxTest {
         services = AppServices.open(new DataFolder(tmp.resolve("fx-" + System.nanoTime())), Workspace.DEMO, CLOCK);
         dataset = services.demoWorkspace().reset(services.demoWorkspace().source("default"));
         I18n i18n = new I18n(Messages.CHINESE);
-        view = Workbench.create(services, TestSessions.officer(), i18n, SAME_THREAD, new RecordingDialogs(), stage::close);
+        view = Workbench.create(services, TestSessions.officer(), i18n, SAME_THREAD, new RecordingDialogs(), stage::close, () -> { });
         stage.setScene(new Scene(view.root(), 1300, 800));
         stage.show();
     }

@@ -42,11 +42,13 @@ class ArchitectureTest {
                         org.trustbench.db.Workspace.class)
                 .check(main);
         noClasses().that().resideOutsideOfPackage("org.trustbench.app..")
-                .should().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
-                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
-                                com.tngtech.archunit.base.DescribedPredicate.describe("a repository or service",
-                                        c -> (c.getSimpleName().endsWith("Repository") || c.getSimpleName().endsWith("Service"))
-                                                && !c.getSimpleName().endsWith("DialogService")))))
+                .should().callConstructorWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "a repository or service (other than itself)",
+                        (com.tngtech.archunit.core.domain.JavaConstructorCall call) -> {
+                            String name = call.getTargetOwner().getSimpleName();
+                            return (name.endsWith("Repository") || name.endsWith("Service")) && !name.endsWith("DialogService")
+                                    && !call.getOriginOwner().equals(call.getTargetOwner());
+                        }))
                 .check(main);
     }
 

@@ -299,12 +299,12 @@ class AuditRepositoryTest {
             }
             for (String key : List.of(VerifyResult.HASH_MISMATCH, VerifyResult.LINK_BROKEN, VerifyResult.GAP)) {
                 assertTrue(m.has(key), locale + " lacks " + key);
-                String text = m.get(key, 1234L, 1233L);
+                String text = m.get(key, "1234", "1233");
                 assertTrue(text.contains("1234") && !text.contains("1,234"), text);
             }
         }
         assertEquals("Entry 7 was altered: its content no longer matches its hash.",
-                Messages.forLocale(Messages.ENGLISH).get(VerifyResult.HASH_MISMATCH, 7L, 6L));
+                Messages.forLocale(Messages.ENGLISH).get(VerifyResult.HASH_MISMATCH, "7", "6"));
     }
 
     /** A clock the test moves forward. */

@@ -15,14 +15,14 @@ class QueueIndexTest {
     private static final CaseSummary A = new CaseSummary(1, "BA-310115-2026-000001", "上海擎域起重设备技术服务有限公司",
             "Shanghai Qingyu Lifting Equipment Technical Service Co., Ltd.", "91310115MA1K4ABC1X",
             List.of(ServiceType.REMOTE_DIAGNOSTICS), LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-            CaseStatus.RECEIVED, "李敏", Severity.BLOCKER, 2);
+            CaseStatus.RECEIVED, "李敏", Severity.BLOCKER, 2, null, null);
     private static final CaseSummary B = new CaseSummary(2, "BA-310104-2026-000002", "上海路衡工程机械有限公司",
             "Shanghai Luheng Construction Machinery Co., Ltd.", "91310104MA1FL2XY3Q",
             List.of(ServiceType.PAVER_3D_CALIBRATION, ServiceType.OPERATOR_TRAINING), LocalDate.of(2026, 11, 2),
-            LocalDate.of(2026, 12, 2), CaseStatus.IN_REVIEW, null, null, 0);
+            LocalDate.of(2026, 12, 2), CaseStatus.IN_REVIEW, null, null, 0, null, null);
     private static final CaseSummary C = new CaseSummary(3, "BA-310115-2026-000003", "上海（浦东）安起机电有限公司",
             null, "91310115MA1H9ZZZ0D", List.of(ServiceType.CRANE_MAINTENANCE), LocalDate.of(2026, 9, 20),
-            LocalDate.of(2026, 10, 20), CaseStatus.DECIDED, "王强", Severity.WARNING, 1);
+            LocalDate.of(2026, 10, 20), CaseStatus.DECIDED, "王强", Severity.WARNING, 1, "officer1", LocalDate.of(2026, 10, 18));
 
     private final QueueIndex index = QueueIndex.of(List.of(A, B, C));
 
@@ -95,6 +95,16 @@ class QueueIndexTest {
         assertEquals(List.of(3L, 1L), ids(QueueQuery.ALL.withMinFindings(1)));
         assertEquals(List.of(1L), ids(QueueQuery.ALL.withMinFindings(2)));
         assertEquals(List.of(1L, 3L, 2L), ids(QueueQuery.ALL.withSort(SortKey.FINDINGS, true)));
+    }
+
+    @Test
+    void readyMadeViewsFollowTheViewer() {
+        QueueView.Viewer wang = new QueueView.Viewer("wq", "王强", false, LocalDate.of(2026, 10, 18));
+        assertEquals(List.of(3L), ids(QueueQuery.ALL.withView(QueueView.MINE, wang)));
+        assertEquals(List.of(3L), ids(QueueQuery.ALL.withView(QueueView.DECIDED_TODAY, wang)));
+        assertEquals(List.of(), ids(QueueQuery.ALL.withView(QueueView.DECIDED_TODAY,
+                new QueueView.Viewer("wq", "王强", false, LocalDate.of(2026, 10, 19)))));
+        assertEquals(List.of(), ids(QueueQuery.ALL.withView(QueueView.AWAITING_MY_SIGNOFF, wang)));
     }
 
     @Test

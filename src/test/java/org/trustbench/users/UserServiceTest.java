@@ -101,13 +101,15 @@ class UserServiceTest {
         assertEquals("users.error.disabled", key(() -> f.auth.signIn("officer1", UsersFixture.OFFICER_PASSWORD.toCharArray())));
         assertEquals("users.error.lockSelf", key(() -> f.users.lock(admin, "admin")));
         assertEquals("users.error.unknown", key(() -> f.users.lock(admin, "nobody")));
-        User officer = f.repository.find("officer1").orElseThrow();
-        assertEquals("users.error.forbidden.MANAGE_USERS", key(() -> f.users.unlock(officer, "officer1")));
+        User lockedOfficer = f.repository.find("officer1").orElseThrow();
+        assertEquals("users.error.disabled", key(() -> f.users.unlock(lockedOfficer, "officer1")));
+        User officer2 = f.addOfficer(admin, "officer2");
+        assertEquals("users.error.forbidden.MANAGE_USERS", key(() -> f.users.unlock(officer2, "officer1")));
 
         User unlocked = f.users.unlock(admin, "officer1");
         assertFalse(unlocked.disabled());
         assertEquals("officer1", f.auth.signIn("officer1", UsersFixture.OFFICER_PASSWORD.toCharArray()).username());
-        assertEquals(List.of("USER_ADDED", "USER_ADDED", "USER_LOCKED", "SIGN_IN_FAILED", "USER_UNLOCKED", "SIGN_IN"),
+        assertEquals(List.of("USER_ADDED", "USER_ADDED", "USER_LOCKED", "SIGN_IN_FAILED", "USER_ADDED", "USER_UNLOCKED", "SIGN_IN"),
                 f.auditActions());
         assertTrue(f.auditLogText().contains("user:officer1"));
     }

@@ -60,7 +60,7 @@ public final class AuditCommand {
             }
             if (!result.ok()) {
                 long seq = result.firstBrokenSeq();
-                throw new UserException(new UserMessage(result.reasonKey(), List.of(seq, seq - 1)));
+                throw new UserException(UserMessage.of(result.reasonKey(), Long.toString(seq), Long.toString(seq - 1)));
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(root.messages().get("cli.audit.ok", result.entriesChecked()));

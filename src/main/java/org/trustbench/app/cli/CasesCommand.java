@@ -60,7 +60,7 @@ public final class CasesCommand {
             List<CaseSummary> rows;
             try (AppServices services = root.open()) {
                 QueueIndex index = QueueIndex.of(services.caseQueueRepository().findAllSummaries());
-                rows = index.search(new QueueQuery(query, status, null, severity, 0, SortKey.CASE_NO, true));
+                rows = index.search(new QueueQuery(query, status, null, severity, 0, SortKey.CASE_NO, true, null, null));
             }
             LocalDate today = LocalDate.now(root.clock());
             PrintWriter out = spec.commandLine().getOut();

@@ -33,12 +33,12 @@ public final class NoticeRenderer {
     private static final float LEFT = 64;
     private static final float RIGHT = PAGE.getWidth() - 64;
     private static final float WIDTH = RIGHT - LEFT;
-    private static final float TOP = PAGE.getHeight() - 60;
-    private static final float BOTTOM = 70;
+    private static final float TOP = PAGE.getHeight() - 54;
+    private static final float BOTTOM = 62;
     private static final float FOOTER_Y = 40;
     private static final float LABEL_COLUMN = 132;
     private static final float ITEM_INDENT = 20;
-    private static final float BOX_PADDING = 10;
+    private static final float BOX_PADDING = 8;
 
     private static final Color BLACK = new Color(0x1a, 0x1a, 0x1a);
     private static final Color GREY = new Color(0x55, 0x55, 0x55);
@@ -51,11 +51,11 @@ public final class NoticeRenderer {
     private static final Style TITLE_ZH = new Style(19, true, BLACK, 1.5f);
     private static final Style TITLE_EN = new Style(10.5f, false, GREY, 1.4f);
     private static final Style LABEL_ZH = new Style(10.5f, false, GREY, 1.45f);
-    private static final Style LABEL_EN = new Style(8, false, LIGHT, 1.5f);
+    private static final Style LABEL_EN = new Style(8, false, LIGHT, 1.35f);
     private static final Style VALUE_ZH = new Style(10.5f, false, BLACK, 1.45f);
     private static final Style VALUE_EN = new Style(9, false, GREY, 1.4f);
-    private static final Style BODY_ZH = new Style(11, false, BLACK, 1.6f);
-    private static final Style BODY_EN = new Style(9, false, GREY, 1.45f);
+    private static final Style BODY_ZH = new Style(11, false, BLACK, 1.55f);
+    private static final Style BODY_EN = new Style(9, false, GREY, 1.4f);
     private static final Style HEADING_ZH = new Style(12, true, BLACK, 1.5f);
     private static final Style HEADING_EN = new Style(9.5f, false, GREY, 1.5f);
     private static final Style OUTCOME_ZH = new Style(16, true, BLACK, 1.45f);
@@ -160,6 +160,10 @@ public final class NoticeRenderer {
         boolean keepWithNext;
         boolean boxed;
         boolean ruleBelow;
+        /** Layout results and adjustments: pages of the first and last line; a forced page break. */
+        int firstPage;
+        int lastPage;
+        int breakBeforeLine = -1;
 
         Block gap(float g) {
             gapBefore = g;
@@ -196,6 +200,8 @@ public final class NoticeRenderer {
         private final List<PDPage> pages = new ArrayList<>();
         private PDPageContentStream cs;
         private float y;
+        private boolean dry;
+        private int pageNo;
 
         Job(PDDocument document, PDType0Font font, CjkFont.Opened glyphs, NoticeData data) {
             this.document = document;
@@ -206,11 +212,22 @@ public final class NoticeRenderer {
 
         void run() throws IOException {
             List<Block> blocks = build();
-            try {
-                newPage();
-                for (int i = 0; i < blocks.size(); i++) {
-                    place(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
+            // A dry run first: if the closing block (authority, date, officer) would stand alone at the
+            // top of a page, the content before it moves over with it, as official documents require.
+            layout(blocks, true);
+            Block closing = blocks.get(blocks.size() - 1);
+            Block before = blocks.get(blocks.size() - 2);
+            if (closing.firstPage > before.lastPage && blocks.size() > 2) {
+                if (before.keepTogether || before.lines.size() <= 4) {
+                    Block heading = blocks.get(blocks.size() - 3);
+                    Block target = heading.keepWithNext && heading.firstPage == before.firstPage ? heading : before;
+                    target.breakBeforeLine = 0;
+                } else {
+                    before.breakBeforeLine = Math.max(1, before.lines.size() - 2);
                 }
+            }
+            try {
+                layout(blocks, false);
             } finally {
                 if (cs != null) {
                     cs.close();
@@ -218,6 +235,15 @@ public final class NoticeRenderer {
             }
             decoratePages();
             describe();
+        }
+
+        private void layout(List<Block> blocks, boolean dryRun) throws IOException {
+            dry = dryRun;
+            pageNo = 0;
+            newPage();
+            for (int i = 0; i < blocks.size(); i++) {
+                place(blocks.get(i), i + 1 < blocks.size() ? blocks.get(i + 1) : null);
+            }
         }
 
         // ---- content -------------------------------------------------------------------------
@@ -248,7 +274,7 @@ public final class NoticeRenderer {
             field(fields, labels.decidedOn(), List.of(new Part(dateZh(), VALUE_ZH), new Part(dateEn(), VALUE_EN)));
             blocks.add(fields);
 
-            Block salutation = new Block().gap(14);
+            Block salutation = new Block().gap(12);
             salutation.lines.addAll(wrapped(labels.salutation().zh(data.providerNameZh()), BODY_ZH, 0, WIDTH));
             String addressee = present(data.providerNameEn()) ? data.providerNameEn() : data.providerNameZh();
             salutation.lines.addAll(wrapped(labels.salutation().en(addressee), BODY_EN, 0, WIDTH));
@@ -256,7 +282,7 @@ public final class NoticeRenderer {
             salutation.lines.addAll(wrapped(labels.intro().en(), BODY_EN, 0, WIDTH));
             blocks.add(salutation);
 
-            Block decision = new Block().gap(14);
+            Block decision = new Block().gap(12);
             decision.boxed = true;
             NoticeLabels.Text outcome = labels.outcome(data.outcome());
             decision.lines.add(new Line(List.of(Run.next(labels.decision().zh(), SMALL_ZH),
@@ -349,7 +375,7 @@ public final class NoticeRenderer {
                 runs.add(Run.next(o[1], SMALL_EN));
                 runs.add(Run.at(valueX, o[2], VALUE_ZH));
             }
-            Block b = new Block().gap(26);
+            Block b = new Block().gap(18);
             for (List<Run> runs : rightLines) {
                 b.lines.add(new Line(runs, Align.LEFT, 0, 0));
             }
@@ -357,7 +383,7 @@ public final class NoticeRenderer {
         }
 
         private Block heading(NoticeLabels.Text label) {
-            Block b = new Block().gap(14);
+            Block b = new Block().gap(12);
             b.keepWithNext = true;
             b.lines.add(new Line(List.of(Run.next(clean(label.zh()), HEADING_ZH),
                     Run.next(clean(label.en()), HEADING_EN)), Align.LEFT, 0, 0));
@@ -384,7 +410,7 @@ public final class NoticeRenderer {
         private void field(Block b, NoticeLabels.Text label, List<Part> value) {
             List<Line> lines = fieldLines(label, value, 0, WIDTH);
             if (!b.lines.isEmpty()) {
-                lines.set(0, withGap(lines.get(0), 3));
+                lines.set(0, withGap(lines.get(0), 2));
             }
             b.lines.addAll(lines);
         }
@@ -394,8 +420,8 @@ public final class NoticeRenderer {
             List<Run> left = List.of(Run.at(0, clean(label.zh()), LABEL_ZH), Run.at(0, clean(label.en()), LABEL_EN));
             List<Run> right = new ArrayList<>();
             for (Part p : value) {
-                for (String s : wrap(p.text(), p.style(), width - LABEL_COLUMN)) {
-                    right.add(Run.at(LABEL_COLUMN, s, p.style()));
+                for (String s : wrap(p.text(), p.style(), width - (LABEL_COLUMN - indent))) {
+                    right.add(Run.at(LABEL_COLUMN - indent, s, p.style()));
                 }
             }
             List<Line> lines = new ArrayList<>();
@@ -497,6 +523,11 @@ public final class NoticeRenderer {
         // ---- pages ---------------------------------------------------------------------------
 
         private void newPage() throws IOException {
+            pageNo++;
+            y = TOP - (data.demo() ? 14 : 0);
+            if (dry) {
+                return;
+            }
             if (cs != null) {
                 cs.close();
             }
@@ -504,7 +535,6 @@ public final class NoticeRenderer {
             document.addPage(page);
             pages.add(page);
             cs = new PDPageContentStream(document, page);
-            y = TOP - (data.demo() ? 14 : 0);
         }
 
         private boolean atTop() {
@@ -521,21 +551,25 @@ public final class NoticeRenderer {
             if (b.keepWithNext && next != null) {
                 need += next.gapBefore + next.leadHeight(3);
             }
-            if (gap + need > room() && !atTop() && need <= TOP - BOTTOM) {
+            boolean forced = b.breakBeforeLine == 0 && !atTop();
+            if (forced || gap + need > room() && !atTop() && need <= TOP - BOTTOM) {
                 newPage();
                 gap = 0;
             }
             y -= gap;
+            b.firstPage = pageNo;
             if (b.boxed) {
                 drawBox(b);
             } else {
-                for (Line l : b.lines) {
-                    if (l.height() > room() && !atTop()) {
+                for (int i = 0; i < b.lines.size(); i++) {
+                    Line l = b.lines.get(i);
+                    if ((l.height() > room() || i > 0 && i == b.breakBeforeLine) && !atTop()) {
                         newPage();
                     }
                     draw(l);
                 }
             }
+            b.lastPage = pageNo;
             if (b.ruleBelow) {
                 y -= 4;
                 rule(y, 0.8f, BLACK);
@@ -545,12 +579,14 @@ public final class NoticeRenderer {
 
         private void drawBox(Block b) throws IOException {
             float h = b.height();
-            cs.setNonStrokingColor(BOX_FILL);
-            cs.addRect(LEFT, y - h, WIDTH, h);
-            cs.fill();
-            cs.setNonStrokingColor(BLACK);
-            cs.addRect(LEFT, y - h, 3, h);
-            cs.fill();
+            if (!dry) {
+                cs.setNonStrokingColor(BOX_FILL);
+                cs.addRect(LEFT, y - h, WIDTH, h);
+                cs.fill();
+                cs.setNonStrokingColor(BLACK);
+                cs.addRect(LEFT, y - h, 3, h);
+                cs.fill();
+            }
             y -= BOX_PADDING;
             for (Line l : b.lines) {
                 draw(l);
@@ -559,6 +595,9 @@ public final class NoticeRenderer {
         }
 
         private void rule(float at, float thickness, Color color) throws IOException {
+            if (dry) {
+                return;
+            }
             cs.setStrokingColor(color);
             cs.setLineWidth(thickness);
             cs.moveTo(LEFT, at);
@@ -568,6 +607,10 @@ public final class NoticeRenderer {
 
         private void draw(Line line) throws IOException {
             y -= line.gapBefore();
+            if (dry) {
+                y -= line.height() - line.gapBefore();
+                return;
+            }
             float baseline = y - line.ascent();
             float[] xs = new float[line.runs().size()];
             float cursor = 0;
