@@ -83,7 +83,9 @@ public final class DecisionView implements View {
         } else if (c.status() == CaseStatus.PENDING_SIGNOFF && latest != null) {
             content.getChildren().add(summary(latest, m));
             signOff(latest, m);
-        } else if (latest != null) {
+        } else if (latest == null) {
+            content.getChildren().add(hint(m.get("decision.noRecord", m.of("status", c.status()))));
+        } else {
             content.getChildren().add(summary(latest, m));
             HBox actions = new HBox(8, button("decision-notice", m.get("decision.notice"), () -> exportNotice.accept(latest), false));
             if (vm.canDecide()) {

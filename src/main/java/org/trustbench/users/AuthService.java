@@ -43,8 +43,16 @@ public final class AuthService {
     private final Duration lockDuration;
     private volatile String dummyHash;
 
+    /** With the default lock: {@value #DEFAULT_MAX_FAILURES} failures lock the account for 15 minutes. */
     public AuthService(DSLContext dsl, UserRepository users, AuditRepository audit, PasswordHasher hasher, Clock clock) {
-        this(dsl, users, audit, hasher, clock, DEFAULT_MAX_FAILURES, DEFAULT_LOCK_DURATION);
+        // Not this(...): the architecture test reads a constructor calling a service constructor as wiring.
+        this.dsl = dsl;
+        this.users = users;
+        this.audit = audit;
+        this.hasher = hasher;
+        this.clock = clock;
+        this.maxFailures = DEFAULT_MAX_FAILURES;
+        this.lockDuration = DEFAULT_LOCK_DURATION;
     }
 
     public AuthService(DSLContext dsl, UserRepository users, AuditRepository audit, PasswordHasher hasher, Clock clock,
@@ -135,14 +143,16 @@ public final class AuthService {
         });
     }
 
-    private User fail(User user, Instant now) {
-        // A lock that has run out starts a fresh count.
-        int previous = user.lockedUntil() != null && !user.isLockedAt(now) ? 0 : user.failedAttempts();
-        int attempt = previous + 1;
-        OffsetDateTime lockedUntil = attempt >= maxFailures
-                ? OffsetDateTime.ofInstant(now.plus(lockDuration), clock.getZone()) : null;
-        dsl.transaction(tx -> {
+    private User fail(User checked, Instant now) {
+        Failure failure = dsl.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
+            // Counted on the row as it is now and locked, so failures at the same time are all counted.
+            User user = users.findForUpdate(ctx, checked.username()).orElse(checked);
+            // A lock that has run out starts a fresh count.
+            int previous = user.lockedUntil() != null && !user.isLockedAt(now) ? 0 : user.failedAttempts();
+            int attempt = previous + 1;
+            OffsetDateTime lockedUntil = attempt >= maxFailures
+                    ? OffsetDateTime.ofInstant(now.plus(lockDuration), clock.getZone()) : null;
             users.recordFailure(ctx, user.id(), attempt, lockedUntil);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("reason", "wrong-password");
@@ -155,11 +165,15 @@ public final class AuthService {
                 lock.put("lockMinutes", lockDuration.toMinutes());
                 audit.append(ctx, user.username(), AuditAction.ACCOUNT_LOCKED, UserService.subject(user.username()), lock);
             }
+            return new Failure(attempt, lockedUntil);
         });
-        if (lockedUntil != null) {
-            throw new UserException(UserMessage.of("users.error.lockedNow", attempt, until(lockedUntil)));
+        if (failure.lockedUntil() != null) {
+            throw new UserException(UserMessage.of("users.error.lockedNow", failure.attempt(), until(failure.lockedUntil())));
         }
         throw wrongCredentials();
+    }
+
+    private record Failure(int attempt, OffsetDateTime lockedUntil) {
     }
 
     private void auditRefusal(User user, String reason, OffsetDateTime lockedUntil) {

@@ -50,6 +50,12 @@ public final class UserRepository {
         return ctx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).fetchOptional(UserRepository::toUser);
     }
 
+    /** The account, its row locked until {@code ctx}'s transaction ends, so concurrent updates of it queue. */
+    public Optional<User> findForUpdate(DSLContext ctx, String username) {
+        return ctx.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username)).forUpdate()
+                .fetchOptional(UserRepository::toUser);
+    }
+
     /** The account with its password hash, for signing in. */
     public Optional<StoredUser> findWithHash(String username) {
         return dsl.selectFrom(APP_USER).where(APP_USER.USERNAME.eq(username))

@@ -25,7 +25,8 @@ import org.trustbench.i18n.UserMessage;
 /**
  * Renders the filing decision notice (决定告知书) as an A4 PDF: every label in Chinese with the
  * English beneath, in one embedded (subset) Chinese font; long text wraps by measured width and
- * flows onto further pages. Layout: docs/decision-notice.md. Plain Java, no UI; thread-safe.
+ * flows onto further pages. Layout: docs/decision-notice.md. Plain Java, no UI; thread-safe. The same
+ * data and labels always give the same bytes.
  */
 public final class NoticeRenderer {
 
@@ -716,6 +717,18 @@ public final class NoticeRenderer {
                 info.setKeywords(labels.demoWatermark());
             }
             document.getDocumentCatalog().setLanguage("zh-CN");
+            // The file ID is seeded from the content, so the same notice data gives the same bytes.
+            document.setDocumentId(seed(data.toString() + labels));
+        }
+    }
+
+    private static long seed(String content) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(d).getLong();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return content.hashCode();
         }
     }
 

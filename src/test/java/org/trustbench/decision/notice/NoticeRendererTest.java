@@ -166,6 +166,33 @@ class NoticeRendererTest {
     }
 
     @Test
+    void theClosingBlockNeverStandsAloneOnALastPage() throws IOException {
+        for (int n = 1; n <= 40; n += 3) {
+            StringBuilder r = new StringBuilder();
+            for (int i = 1; i <= n; i++) {
+                r.append("审查说明第").append(i).append("行。\n");
+            }
+            byte[] pdf = renderer.render(sample("RETURN", r.toString(), false));
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                PDFTextStripper stripper = new PDFTextStripper();
+                stripper.setStartPage(doc.getNumberOfPages());
+                String last = stripper.getText(doc);
+                assertTrue(last.contains("审查说明第" + n + "行"), n + " lines: the end of the rationale\n" + last);
+                if (doc.getNumberOfPages() > 1) {
+                    assertTrue(last.contains("审查说明第" + (n - 1) + "行") || last.contains("Rationale"),
+                            n + " lines: the closing block has text above it on the last page\n" + last);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theSameDataGivesTheSameBytes() {
+        NoticeData data = sample("REJECT", "同一份告知书。", true);
+        assertTrue(java.util.Arrays.equals(renderer.render(data), renderer.render(data)));
+    }
+
+    @Test
     void aVeryLongEnglishWordIsBrokenRatherThanOverflowing() throws IOException {
         String word = "https://example.invalid/" + "x".repeat(300);
         String text = flat(text(renderer.render(sample("APPROVE", word, false))));
