@@ -9,7 +9,8 @@ out=$(realpath -m "${1:-docs/images}")
 mkdir -p "$out"
 ./mvnw -q -B package -Dmaven.test.skip=true
 
-# shoot LANG FILE ROW [KEYS...]: clicks queue row ROW (1-based), then presses KEYS (xdotool names).
+# shoot LANG FILE ROW [KEYS...]: signs in as the demo officer, clicks queue row ROW (1-based),
+# then presses KEYS (xdotool names). ROW 0 captures the sign-in screen.
 shoot() {
   local lang=$1 file=$2 row=${3:-3}; shift 3 || true
   local keys="$*"
@@ -20,7 +21,10 @@ shoot() {
          -jar target/trustbench.jar --data-dir '$data' --demo 2>/dev/null &
     pid=\$!
     sleep \${SHOT_DELAY:-12}
-    xdotool mousemove 300 \$((200 + 44 * ($row - 1))) click 1
+    if [ $row -eq 0 ]; then import -window root '$out/$file'; kill \$pid; exit 0; fi
+    xdotool type --delay 20 officer1; xdotool key Tab; xdotool type --delay 20 demo-officer-1; xdotool key Return
+    sleep 6
+    xdotool mousemove 300 \$((240 + 44 * ($row - 1))) click 1
     sleep 1
     for k in $keys; do xdotool key \$k; sleep 2; done
     sleep 2
@@ -30,8 +34,10 @@ shoot() {
   echo "wrote $out/$file"
 }
 
+shoot zh signin-zh.png 0
 shoot zh queue-zh.png 3
 shoot en queue-en.png 5
 shoot zh review-zh.png 2 Return F8
 shoot en review-en.png 2 Return F8
 shoot zh review-address-zh.png 11 Return F8
+shoot zh decision-zh.png 1 Return ctrl+Tab
