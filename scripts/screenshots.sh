@@ -26,7 +26,13 @@ shoot() {
     sleep 6
     xdotool mousemove 300 \$((240 + 44 * ($row - 1))) click 1
     sleep 1
-    for k in $keys; do xdotool key \$k; sleep 2; done
+    for k in $keys; do
+      case \$k in
+        click:*) xy=\${k#click:}; xdotool mousemove \${xy%,*} \${xy#*,} click 1 ;;
+        *) xdotool key \$k ;;
+      esac
+      sleep 2
+    done
     sleep 2
     import -window root '$out/$file'
     kill \$pid"
@@ -40,4 +46,4 @@ shoot en queue-en.png 5
 shoot zh review-zh.png 2 Return F8
 shoot en review-en.png 2 Return F8
 shoot zh review-address-zh.png 11 Return F8
-shoot zh decision-zh.png 1 Return ctrl+Tab
+shoot zh decision-zh.png 1 Return click:1046,226
