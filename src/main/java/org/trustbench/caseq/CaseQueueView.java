@@ -42,8 +42,6 @@ import org.trustbench.ui.View;
 /** The case queue: one search box, status and service filters, and a virtualised, sortable table. */
 public final class CaseQueueView implements View {
 
-    private static final int URGENT_DAYS = 5;
-
     private final CaseQueueViewModel vm;
     private final I18n i18n;
     private final Clock clock;
@@ -201,7 +199,7 @@ public final class CaseQueueView implements View {
         provider.setMinWidth(190);
         provider.setPrefWidth(300);
         provider.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
-        provider.setCellFactory(c -> new ProviderCell());
+        provider.setCellFactory(c -> new QueueCells.ProviderCell());
         TableColumn<CaseSummary, CaseSummary> uscc = column("column.uscc", SortKey.USCC, 180, (s, m) -> s.uscc());
         TableColumn<CaseSummary, CaseSummary> services = column("column.services", SortKey.SERVICES, 100,
                 (s, m) -> s.services().stream().map(sv -> m.of("service", sv)).collect(Collectors.joining(m.get("list.separator"))));
@@ -213,7 +211,7 @@ public final class CaseQueueView implements View {
         daysLeft.setMinWidth(122);
         daysLeft.setPrefWidth(122);
         daysLeft.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
-        daysLeft.setCellFactory(c -> new DaysLeftCell());
+        daysLeft.setCellFactory(c -> new QueueCells.DaysLeftCell(i18n, clock));
         TableColumn<CaseSummary, CaseSummary> status = column("column.status", SortKey.STATUS, 90,
                 (s, m) -> m.of("status", s.status()));
         TableColumn<CaseSummary, CaseSummary> assignee = column("column.assignee", SortKey.ASSIGNEE, 70,
@@ -224,7 +222,7 @@ public final class CaseQueueView implements View {
         findings.setMinWidth(96);
         findings.setPrefWidth(96);
         findings.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
-        findings.setCellFactory(c -> new FindingsCell());
+        findings.setCellFactory(c -> new QueueCells.FindingsCell(i18n));
         table.getColumns().setAll(java.util.List.of(caseNo, provider, uscc, findings, services, received, daysLeft, status,
                 assignee));
 
@@ -290,89 +288,6 @@ public final class CaseQueueView implements View {
             }
         });
         return col;
-    }
-
-    /** Chinese name over the English name. */
-    private static final class ProviderCell extends TableCell<CaseSummary, CaseSummary> {
-        private final Label zh = new Label();
-        private final Label en = new Label();
-        private final VBox box = new VBox(1, zh, en);
-
-        ProviderCell() {
-            en.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            box.setAlignment(Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(CaseSummary item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-            } else {
-                zh.setText(item.providerNameZh());
-                en.setText(item.providerNameEn() == null ? "" : item.providerNameEn());
-                setGraphic(box);
-            }
-        }
-    }
-
-    /** Highest severity and number of findings, as a coloured badge. */
-    private final class FindingsCell extends TableCell<CaseSummary, CaseSummary> {
-        private final Label badge = new Label();
-
-        FindingsCell() {
-            badge.getStyleClass().add("badge");
-        }
-
-        @Override
-        protected void updateItem(CaseSummary item, boolean empty) {
-            super.updateItem(item, empty);
-            if (empty || item == null) {
-                setGraphic(null);
-                return;
-            }
-            Messages m = i18n.current();
-            badge.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING, Styles.SUCCESS, Styles.ACCENT);
-            if (!item.checked()) {
-                badge.setText(m.get("findings.unchecked"));
-            } else if (item.findingCount() == 0) {
-                badge.setText(m.get("findings.none"));
-                badge.getStyleClass().add(Styles.SUCCESS);
-            } else {
-                badge.setText(m.get("findings.summary", m.of("severity", item.maxSeverity()), item.findingCount()));
-                badge.getStyleClass().add(switch (item.maxSeverity()) {
-                    case BLOCKER -> Styles.DANGER;
-                    case WARNING -> Styles.WARNING;
-                    case INFO -> Styles.ACCENT;
-                });
-            }
-            setGraphic(badge);
-        }
-    }
-
-    /** Days to the deadline, red when overdue and amber when close. */
-    private final class DaysLeftCell extends TableCell<CaseSummary, CaseSummary> {
-        @Override
-        protected void updateItem(CaseSummary item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-            if (empty || item == null) {
-                setText(null);
-                return;
-            }
-            long days = item.daysLeft(LocalDate.now(clock));
-            if (!item.status().isOpen()) {
-                setText(i18n.get("queue.daysLeft.closed"));
-            } else if (days < 0) {
-                setText(i18n.get("queue.daysLeft.overdue", -days));
-                getStyleClass().add(Styles.DANGER);
-            } else {
-                setText(i18n.get("queue.daysLeft.left", days));
-                if (days <= URGENT_DAYS) {
-                    getStyleClass().add(Styles.WARNING);
-                }
-            }
-        }
     }
 
     /** What Enter or a double click on a row does: open the case for review. */
