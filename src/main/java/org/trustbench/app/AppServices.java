@@ -7,6 +7,7 @@ import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.decision.DecisionRepository;
 import org.trustbench.decision.DecisionService;
+import org.trustbench.sync.OutboxRepository;
 import org.trustbench.users.AuthService;
 import org.trustbench.users.PasswordHasher;
 import org.trustbench.users.UserRepository;
@@ -34,6 +35,7 @@ public final class AppServices implements AutoCloseable {
     private final CheckService checks;
     private final FindingRepository findingRepository;
     private final AuditRepository audit;
+    private final OutboxRepository outbox;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -46,7 +48,8 @@ public final class AppServices implements AutoCloseable {
         this.audit = new AuditRepository(store.dsl(), clock);
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),
                 VerificationSettings.DEFAULTS, audit, clock);
-        this.decisions = new DecisionService(new DecisionRepository(store.dsl()), caseQueueRepository, checks, audit, clock);
+        this.outbox = new OutboxRepository(store.dsl(), clock);
+        this.decisions = new DecisionService(new DecisionRepository(store.dsl()), caseQueueRepository, checks, audit, outbox, clock);
         UserRepository userRepository = new UserRepository(store.dsl());
         PasswordHasher hasher = new PasswordHasher();
         this.users = new UserService(store.dsl(), userRepository, audit, hasher, clock);
@@ -86,6 +89,10 @@ public final class AppServices implements AutoCloseable {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    public OutboxRepository outbox() {
+        return outbox;
     }
 
     public DecisionService decisions() {

@@ -10,6 +10,7 @@ import org.jooq.DSLContext;
 import org.trustbench.audit.AuditAction;
 import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
+import org.trustbench.sync.OutboxRepository;
 import org.trustbench.domain.CaseStatus;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Finding;
@@ -30,10 +31,12 @@ public final class DecisionService {
     private final CaseQueueRepository cases;
     private final CheckService checks;
     private final AuditRepository audit;
+    private final OutboxRepository outbox;
     private final Clock clock;
 
     public DecisionService(DecisionRepository decisions, CaseQueueRepository cases, CheckService checks, AuditRepository audit,
-                           Clock clock) {
+                           OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
         this.decisions = decisions;
         this.cases = cases;
         this.checks = checks;
@@ -104,6 +107,8 @@ public final class DecisionService {
             }
             AuditAction action = draft.supersedes() != null ? AuditAction.SUPERSEDE : override ? AuditAction.OVERRIDE : AuditAction.DECISION;
             audit.append(ctx, officer.username(), action, subject(state), detail);
+            Decision recorded = decisions.find(ctx, decisionId).orElseThrow();
+            outbox.append(ctx, "decision", Long.toString(decisionId), SyncRecords.decision(recorded));
             return decisionId;
         });
         return decisions.find(decisions.dsl(), id).orElseThrow();
@@ -143,6 +148,8 @@ public final class DecisionService {
             decisions.insertSignOff(ctx, decisionId, verdict, note == null || note.isBlank() ? null : note.strip(),
                     supervisor.username(), now);
             decisions.setStatus(ctx, d.caseId(), next);
+            outbox.append(ctx, "signoff", decisionId + ":" + verdict.name(), SyncRecords.signOff(
+                    decisions.find(ctx, decisionId).orElseThrow()));
             audit.append(ctx, supervisor.username(), verdict == Decision.Verdict.SIGNED_OFF ? AuditAction.SIGN_OFF : AuditAction.SEND_BACK,
                     subject(state), Map.of("decisionId", decisionId, "decidedBy", d.decidedBy(), "note", note == null ? "" : note.strip(),
                             "statusTo", next.name()));

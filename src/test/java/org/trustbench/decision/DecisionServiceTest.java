@@ -142,6 +142,13 @@ class DecisionServiceTest {
         assertEquals(List.of("SIGN_OFF", "OVERRIDE"), auditActions(id));
         assertThrows(UserException.class, () -> services.decisions().signOff(SUPERVISOR2, override.id(), "again"),
                 "a signed-off override cannot be signed again");
+
+        // Every recorded change waits in the outbox under a gap-free sequence; refused ones left nothing.
+        List<org.trustbench.sync.OutboxRecord> outbox = services.outbox().list(1, Long.MAX_VALUE);
+        assertEquals(List.of(1L, 2L, 3L), outbox.stream().map(org.trustbench.sync.OutboxRecord::seq).toList());
+        assertEquals(List.of("decision", "decision", "signoff"), outbox.stream().map(org.trustbench.sync.OutboxRecord::type).toList());
+        assertTrue(outbox.get(2).payload().contains("\"verdict\":\"SIGNED_OFF\""), outbox.get(2).payload());
+        assertEquals(0, services.outbox().lastExportedSeq());
     }
 
     @Test
