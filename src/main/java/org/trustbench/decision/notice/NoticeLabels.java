@@ -18,7 +18,7 @@ public record NoticeLabels(Text title, Text caseNo, Text applicant, Text uscc, T
                            Text officerName, Text datePattern, Text page, Text demoMark, Text demoNotOfficial) {
 
     public NoticeLabels {
-        outcomes = Map.copyOf(outcomes);
+        outcomes = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(outcomes)); // stable order: the PDF ID is seeded from it
         for (String code : NoticeData.OUTCOMES) {
             Objects.requireNonNull(outcomes.get(code), "label for outcome " + code);
         }
