@@ -8,6 +8,9 @@ import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.decision.DecisionRepository;
 import org.trustbench.decision.DecisionService;
 import org.trustbench.sync.OutboxRepository;
+import org.trustbench.sync.keys.TrustService;
+import org.trustbench.sync.keys.TrustedSignerRepository;
+import org.trustbench.sync.keys.WorkstationKeys;
 import org.trustbench.users.AuthService;
 import org.trustbench.users.PasswordHasher;
 import org.trustbench.users.UserRepository;
@@ -36,6 +39,9 @@ public final class AppServices implements AutoCloseable {
     private final FindingRepository findingRepository;
     private final AuditRepository audit;
     private final OutboxRepository outbox;
+    private final WorkstationKeys workstationKeys;
+    private final TrustedSignerRepository trustedSigners;
+    private final TrustService trust;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -54,13 +60,22 @@ public final class AppServices implements AutoCloseable {
         PasswordHasher hasher = new PasswordHasher();
         this.users = new UserService(store.dsl(), userRepository, audit, hasher, clock);
         this.auth = new AuthService(store.dsl(), userRepository, audit, hasher, clock);
+        this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
+        this.trustedSigners = new TrustedSignerRepository(store.dsl());
+        this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
     }
 
     /** Opens the workspace's store (creating and migrating it as needed). Blocking: never call on the FX thread. */
     public static AppServices open(DataFolder folder, Workspace workspace, Clock clock) {
-        return new AppServices(Store.open(folder, workspace), clock);
+        Store store = Store.open(folder, workspace);
+        try {
+            return new AppServices(store, clock);
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public Store store() {
@@ -89,6 +104,18 @@ public final class AppServices implements AutoCloseable {
 
     public AuditRepository audit() {
         return audit;
+    }
+
+    public WorkstationKeys workstationKeys() {
+        return workstationKeys;
+    }
+
+    public TrustedSignerRepository trustedSigners() {
+        return trustedSigners;
+    }
+
+    public TrustService trust() {
+        return trust;
     }
 
     public OutboxRepository outbox() {
@@ -122,6 +149,7 @@ public final class AppServices implements AutoCloseable {
             demoWorkspace.ensureLoaded().ifPresent(d -> audit.append(UserService.SYSTEM_ACTOR, AuditAction.DEMO_RESET,
                     "dataset:" + d.name(), java.util.Map.of("cases", d.batch().cases().size())));
             users.ensureDemoUsers(store.workspace());
+            trust.trustDemoCentral(UserService.SYSTEM_ACTOR, AppServices.class.getClassLoader());
         }
     }
 

@@ -20,5 +20,6 @@ public enum AuditAction {
     EXPORT,
     RECHECK,
     DEMO_RESET,
-    CONFLICT_RESOLVED
+    CONFLICT_RESOLVED,
+    SIGNER_TRUSTED
 }
