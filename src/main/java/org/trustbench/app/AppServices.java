@@ -7,7 +7,9 @@ import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.decision.DecisionRepository;
 import org.trustbench.decision.DecisionService;
+import org.trustbench.sync.ExportService;
 import org.trustbench.sync.OutboxRepository;
+import org.trustbench.sync.SyncPackageRepository;
 import org.trustbench.sync.keys.TrustService;
 import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.sync.keys.WorkstationKeys;
@@ -42,6 +44,7 @@ public final class AppServices implements AutoCloseable {
     private final WorkstationKeys workstationKeys;
     private final TrustedSignerRepository trustedSigners;
     private final TrustService trust;
+    private final ExportService export;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -63,6 +66,7 @@ public final class AppServices implements AutoCloseable {
         this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
         this.trustedSigners = new TrustedSignerRepository(store.dsl());
         this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
+        this.export = new ExportService(new SyncPackageRepository(store.dsl()), outbox, workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
     }
@@ -112,6 +116,10 @@ public final class AppServices implements AutoCloseable {
 
     public TrustedSignerRepository trustedSigners() {
         return trustedSigners;
+    }
+
+    public ExportService export() {
+        return export;
     }
 
     public TrustService trust() {

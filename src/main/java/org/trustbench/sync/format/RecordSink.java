@@ -1,0 +1,114 @@
+package org.trustbench.sync.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.zip.CRC32;
+import org.bouncycastle.crypto.digests.SM3Digest;
+
+/**
+ * Takes the records of one type for a {@link PackageWriter}, one at a time: each is checked against its schema,
+ * written as one line of compact JSON to a temporary file and fed through SM3 and CRC-32 on the way. Nothing is
+ * kept in memory but the current record.
+ */
+public final class RecordSink implements AutoCloseable {
+
+    private final PackageWriter writer;
+    private final RecordType type;
+    private final Path file;
+    private final OutputStream out;
+    private final SM3Digest sm3 = new SM3Digest();
+    private final CRC32 crc = new CRC32();
+    private long size;
+    private long records;
+    private long lastSeq;
+    private boolean closed;
+    private String digest;
+
+    RecordSink(PackageWriter writer, RecordType type, Path file) throws IOException {
+        this.writer = writer;
+        this.type = type;
+        this.file = file;
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+    }
+
+    /**
+     * Writes one record (a JSON object). Members are written in the order the object holds them.
+     *
+     * @throws PackageException if the record breaks the format (entry, line and field named); nothing is written
+     */
+    public void write(JsonNode record) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("records of " + type.typeName() + " already closed");
+        }
+        long line = records + 1;
+        Where where = Where.root(type.entryPath(), line);
+        RecordSchemas.check(type, where, record, writer::reference);
+        if (type.direction() == Direction.OUTBOUND) {
+            long seq = record.get("seq").longValue();
+            writer.useSequence(where.field("seq"), seq, lastSeq);
+            lastSeq = seq;
+        }
+        byte[] bytes = StrictJson.MAPPER.writeValueAsBytes(record);
+        StrictJson.utf8(bytes, bytes.length, type.entryPath(), line);
+        writeBytes(bytes);
+        writeBytes(new byte[] {'\n'});
+        records++;
+    }
+
+    private void writeBytes(byte[] b) throws IOException {
+        writer.addBytes(b.length);
+        out.write(b);
+        sm3.update(b, 0, b.length);
+        crc.update(b);
+        size += b.length;
+    }
+
+    public RecordType type() {
+        return type;
+    }
+
+    /** Records written so far. */
+    public long count() {
+        return records;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!closed) {
+            closed = true;
+            out.close();
+            byte[] d = new byte[sm3.getDigestSize()];
+            sm3.doFinal(d, 0);
+            digest = HexFormat.of().formatHex(d);
+        }
+    }
+
+    void closeQuietly() {
+        try {
+            close();
+        } catch (IOException e) {
+            // the writer is aborting
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    long size() {
+        return size;
+    }
+
+    long crc() {
+        return crc.getValue();
+    }
+
+    String sm3() {
+        return digest;
+    }
+}

@@ -1,0 +1,135 @@
+package org.trustbench.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.trustbench.app.AppServices;
+import org.trustbench.audit.AuditQuery;
+import org.trustbench.db.DataFolder;
+import org.trustbench.db.Workspace;
+import org.trustbench.decision.DecisionDraft;
+import org.trustbench.decision.Outcome;
+import org.trustbench.decision.ReasonCode;
+import org.trustbench.domain.CaseStatus;
+import org.trustbench.domain.CaseSummary;
+import org.trustbench.i18n.UserException;
+import org.trustbench.sync.format.Limits;
+import org.trustbench.sync.format.PackageVerifier;
+import org.trustbench.sync.format.RecordType;
+import org.trustbench.sync.format.VerifiedPackage;
+import org.trustbench.training.Dataset;
+import org.trustbench.users.Role;
+import org.trustbench.users.User;
+
+/** Decisions leave as a signed package that the format's own verifier accepts; nothing is exported twice by default. */
+class ExportServiceTest {
+
+    private static final User OFFICER = new User(1, "officer1", "李敏", "SH-PD-0101", Set.of(Role.DESK_OFFICER), 0, null, false);
+
+    @TempDir
+    Path tmp;
+    private AppServices services;
+
+    @BeforeEach
+    void open() {
+        Dataset dataset;
+        try (AppServices probe = AppServices.open(new DataFolder(tmp.resolve("probe")), Workspace.DEMO, Clock.systemUTC())) {
+            dataset = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
+        }
+        Clock clock = Clock.fixed(dataset.referenceDate().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
+                ZoneId.of("Asia/Shanghai"));
+        services = AppServices.open(new DataFolder(tmp.resolve("store")), Workspace.DEMO, clock);
+        services.prepare((d, t) -> { }, () -> false);
+    }
+
+    @AfterEach
+    void close() {
+        services.close();
+    }
+
+    private List<Long> decideCleanCases(int n) {
+        List<Long> ids = new ArrayList<>();
+        for (CaseSummary s : services.caseQueueRepository().findAllSummaries()) {
+            if (ids.size() == n) {
+                break;
+            }
+            if (s.status() == CaseStatus.IN_REVIEW && s.findingCount() == 0) {
+                services.decisions().decide(OFFICER, new DecisionDraft(s.id(), Outcome.APPROVE, List.of(ReasonCode.ALL_CHECKS_PASSED),
+                        "", List.of(), Set.of(), "", null));
+                ids.add(s.id());
+            }
+        }
+        assertEquals(n, ids.size());
+        return ids;
+    }
+
+    @Test
+    void exportWritesAVerifiablePackageAndMarksTheRecords() throws Exception {
+        List<Long> decided = decideCleanCases(3);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        ExportService.ExportResult r = services.export().export(out, "officer1", null, null, () -> false);
+        assertEquals(1, r.from());
+        assertEquals(3, r.to());
+        assertEquals(Map.of("decision", 3L, "signoff", 0L), r.counts());
+        assertTrue(Files.isRegularFile(r.file()));
+        try (var listing = Files.list(out)) {
+            assertEquals(List.of(r.file().getFileName().toString()), listing.map(p -> p.getFileName().toString()).toList(),
+                    "no temporary file is left behind");
+        }
+
+        try (VerifiedPackage p = PackageVerifier.verify(r.file(),
+                Map.of(services.workstationKeys().fingerprint(), services.workstationKeys().publicKey()), Limits.DEFAULT)) {
+            List<String> caseNos = new ArrayList<>();
+            p.forEachRecord(RecordType.DECISION, rec -> caseNos.add(rec.json().get("caseNo").asText()));
+            assertEquals(3, caseNos.size());
+            assertTrue(p.manifest().header().demo(), "a demo store's package says so");
+        }
+        for (long id : decided) {
+            assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(id).orElseThrow().status());
+        }
+        assertEquals(3, services.outbox().lastExportedSeq());
+        assertEquals("EXPORT", services.audit().list(new AuditQuery("package:", null, null, null, 1)).get(0).action().name());
+
+        // Nothing new: refused with a clear message; a chosen range exports the same records again.
+        assertEquals("sync.export.nothing", assertThrows(UserException.class,
+                () -> services.export().export(out, "officer1", null, null, () -> false)).userMessage().key());
+        Path again = Files.createDirectories(tmp.resolve("again"));
+        ExportService.ExportResult second = services.export().export(again, "officer1", 1L, 3L, () -> false);
+        assertNotEquals(r.packageId(), second.packageId());
+        assertEquals(records(r.file()), records(second.file()), "re-exporting a range reproduces the same records");
+    }
+
+    @Test
+    void aCancelledExportLeavesNoFileAndChangesNothing() throws Exception {
+        decideCleanCases(1);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        assertEquals(null, services.export().export(out, "officer1", null, null, () -> true));
+        try (var listing = Files.list(out)) {
+            assertEquals(0, listing.count());
+        }
+        assertEquals(0, services.outbox().lastExportedSeq());
+    }
+
+    private List<String> records(Path file) {
+        List<String> lines = new ArrayList<>();
+        try (VerifiedPackage p = PackageVerifier.verify(file,
+                Map.of(services.workstationKeys().fingerprint(), services.workstationKeys().publicKey()), Limits.DEFAULT)) {
+            p.forEachRecord(RecordType.DECISION, rec -> lines.add(rec.json().toString()));
+        }
+        return lines;
+    }
+}
