@@ -8,6 +8,7 @@ import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.decision.DecisionRepository;
 import org.trustbench.decision.DecisionService;
 import org.trustbench.sync.ExportService;
+import org.trustbench.sync.ImportService;
 import org.trustbench.sync.OutboxRepository;
 import org.trustbench.sync.SyncPackageRepository;
 import org.trustbench.sync.keys.TrustService;
@@ -45,6 +46,7 @@ public final class AppServices implements AutoCloseable {
     private final TrustedSignerRepository trustedSigners;
     private final TrustService trust;
     private final ExportService export;
+    private final ImportService importer;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -66,6 +68,8 @@ public final class AppServices implements AutoCloseable {
         this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
         this.trustedSigners = new TrustedSignerRepository(store.dsl());
         this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
+        this.importer = new ImportService(new SyncPackageRepository(store.dsl()), new CaseIntakeRepository(store.dsl()),
+                trustedSigners, checks, audit, store.isDemo(), clock);
         this.export = new ExportService(new SyncPackageRepository(store.dsl()), outbox, workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
@@ -116,6 +120,10 @@ public final class AppServices implements AutoCloseable {
 
     public TrustedSignerRepository trustedSigners() {
         return trustedSigners;
+    }
+
+    public ImportService importer() {
+        return importer;
     }
 
     public ExportService export() {

@@ -17,7 +17,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
@@ -57,7 +59,7 @@ public final class CaseIntakeRepository {
             ctx.deleteFrom(EQUIPMENT).execute();
             ctx.deleteFrom(FILING_CASE).execute();
             ctx.deleteFrom(PROVIDER).execute();
-            insert(ctx, batch);
+            insert(ctx, batch, false);
             for (Map.Entry<String, String> e : storeInfo.entrySet()) {
                 ctx.deleteFrom(STORE_INFO).where(STORE_INFO.INFO_KEY.eq(e.getKey())).execute();
                 ctx.insertInto(STORE_INFO)
@@ -68,8 +70,24 @@ public final class CaseIntakeRepository {
         });
     }
 
-    private void insert(DSLContext ctx, IntakeBatch batch) {
+    /**
+     * Adds {@code batch} to what the store holds, in the caller's transaction, deleting nothing: a provider whose
+     * USCC the store already has is reused (its row is left as it is), an attachment blob or trusted issuer already
+     * present is kept. The caller makes sure no case number exists yet (the insert fails otherwise).
+     *
+     * @return the ids of the new cases, in the batch's order
+     */
+    public List<Long> insertNew(DSLContext tx, IntakeBatch batch) {
+        return insert(tx, batch, true);
+    }
+
+    /** Inserts the batch; {@code keepExisting} reuses providers, blobs and issuers the store already has. */
+    private List<Long> insert(DSLContext ctx, IntakeBatch batch, boolean keepExisting) {
+        List<Long> caseIds = new ArrayList<>();
         for (TrustedIssuer issuer : batch.issuers()) {
+            if (keepExisting && ctx.fetchExists(TRUSTED_ISSUER, TRUSTED_ISSUER.KEY_ID.eq(issuer.keyId()))) {
+                continue;
+            }
             ctx.insertInto(TRUSTED_ISSUER)
                     .set(TRUSTED_ISSUER.KEY_ID, issuer.keyId())
                     .set(TRUSTED_ISSUER.NAME, issuer.name())
@@ -78,6 +96,9 @@ public final class CaseIntakeRepository {
                     .execute();
         }
         for (Map.Entry<String, byte[]> blob : batch.blobs().entrySet()) {
+            if (keepExisting && ctx.fetchExists(ATTACHMENT_BLOB, ATTACHMENT_BLOB.SM3.eq(blob.getKey()))) {
+                continue;
+            }
             ctx.insertInto(ATTACHMENT_BLOB)
                     .set(ATTACHMENT_BLOB.SM3, blob.getKey())
                     .set(ATTACHMENT_BLOB.SIZE_BYTES, (long) blob.getValue().length)
@@ -86,7 +107,10 @@ public final class CaseIntakeRepository {
         }
         Map<String, Long> providerIds = new HashMap<>();
         for (Provider p : batch.providers()) {
-            providerIds.put(p.uscc(), insertProvider(ctx, p));
+            Long existing = keepExisting
+                    ? ctx.select(PROVIDER.ID).from(PROVIDER).where(PROVIDER.USCC.eq(p.uscc())).fetchOne(PROVIDER.ID)
+                    : null;
+            providerIds.put(p.uscc(), existing != null ? existing : insertProvider(ctx, p));
         }
         for (FilingCase c : batch.cases()) {
             Long providerId = providerIds.get(c.provider().uscc());
@@ -94,6 +118,7 @@ public final class CaseIntakeRepository {
                 throw new IllegalArgumentException("case " + c.caseNo() + " refers to an unknown provider " + c.provider().uscc());
             }
             long caseId = insertCase(ctx, c, providerId);
+            caseIds.add(caseId);
             for (Equipment e : c.equipment()) {
                 ctx.insertInto(EQUIPMENT)
                         .set(EQUIPMENT.CASE_ID, caseId)
@@ -109,6 +134,7 @@ public final class CaseIntakeRepository {
                 insertEvidence(ctx, caseId, item);
             }
         }
+        return caseIds;
     }
 
     private static long insertProvider(DSLContext ctx, Provider p) {

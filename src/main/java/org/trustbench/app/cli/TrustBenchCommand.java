@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 /** {@code trustbench}: with no command it opens the workbench; commands run headless. */
 @Command(name = "trustbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         resourceBundle = "i18n.cli", subcommands = {CasesCommand.class, DemoCommand.class, DecisionsCommand.class, AuditCommand.class,
-        UsersCommand.class, KeysCommand.class, ExportCommand.class})
+        UsersCommand.class, KeysCommand.class, ExportCommand.class,
+        ImportCommand.class, DemoPackageCommand.class})
 public final class TrustBenchCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "option.dataDir")

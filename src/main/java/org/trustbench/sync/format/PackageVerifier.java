@@ -139,40 +139,32 @@ public final class PackageVerifier {
 
         /**
          * The manifest, once its signature verifies. The format version is checked first (a later version may sign
-         * differently), then the signer, then the signature, then the schema. When manifest.json cannot be read at
-         * all, the signature decides which error to show: if no trusted signer signed these bytes, they were damaged
-         * or forged, and that is what the officer needs to hear.
+         * differently), then the signer, then the signature; only then is manifest.json parsed in full and checked
+         * against its schema. Version and signer are read by streaming, so an unsigned manifest is never built into a
+         * tree. When they cannot be read, the signature decides what to report: if no trusted signer signed these
+         * bytes, they were damaged or forged, and that is what the officer needs to hear.
          */
         private Manifest signedManifest(byte[] bytes, byte[] signature, Map<String, PublicKey> trusted) {
-            JsonNode root = null;
-            PackageException unreadable = null;
-            try {
-                root = StrictJson.parse(bytes, bytes.length, ManifestCodec.MANIFEST, 0);
-            } catch (PackageException e) {
-                unreadable = e;
-            }
-            JsonNode version = root == null ? null : root.get("formatVersion");
-            if (version != null && !version.isNull() && !(version.isIntegralNumber()
-                    && version.canConvertToInt() && version.intValue() == Manifest.FORMAT_VERSION)) {
-                throw PackageException.of(PackageProblem.UNKNOWN_VERSION, ManifestCodec.MANIFEST, version.toString(),
+            StrictJson.Peek peek = StrictJson.peekManifest(bytes);
+            JsonNode version = peek == null ? null : peek.formatVersion();
+            if (version != null && !(version.isNumber() && version.decimalValue().compareTo(
+                    java.math.BigDecimal.valueOf(Manifest.FORMAT_VERSION)) == 0)) {
+                throw PackageException.of(PackageProblem.UNKNOWN_VERSION, ManifestCodec.MANIFEST, version.asText(),
                         Manifest.FORMAT_VERSION);
             }
-            JsonNode signer = root == null ? null : root.get("signerKeyId");
-            if (signer != null && signer.isTextual()) {
-                PublicKey key = trusted.get(signer.textValue());
+            String signer = peek == null ? null : peek.signerKeyId();
+            if (signer != null) {
+                PublicKey key = trusted.get(signer);
                 if (key == null) {
-                    throw PackageException.of(PackageProblem.UNKNOWN_SIGNER, ManifestCodec.MANIFEST, signer.textValue(), "");
+                    throw PackageException.of(PackageProblem.UNKNOWN_SIGNER, ManifestCodec.MANIFEST, signer, "");
                 }
                 if (!Sm2.verify(key, bytes, signature)) {
-                    throw PackageException.of(PackageProblem.BAD_SIGNATURE, ManifestCodec.SIGNATURE, signer.textValue(), "");
+                    throw PackageException.of(PackageProblem.BAD_SIGNATURE, ManifestCodec.SIGNATURE, signer, "");
                 }
             } else if (trusted.values().stream().noneMatch(k -> Sm2.verify(k, bytes, signature))) {
                 throw PackageException.of(PackageProblem.BAD_SIGNATURE, ManifestCodec.SIGNATURE, "", "");
             }
-            if (unreadable != null) {
-                throw unreadable;
-            }
-            return ManifestCodec.read(bytes, root);
+            return ManifestCodec.read(bytes, StrictJson.parse(bytes, bytes.length, ManifestCodec.MANIFEST, 0));
         }
 
         /**

@@ -1,18 +1,15 @@
 package org.trustbench.sync.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.PrivateKey;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -26,8 +23,6 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.trustbench.crypto.Sm2;
 
@@ -45,14 +40,13 @@ import org.trustbench.crypto.Sm2;
  */
 public final class PackageWriter implements AutoCloseable {
 
-    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
     /** Format version 1 has no ZIP64: stay well below 4 GiB and 65,535 entries. */
     private static final long MAX_BYTES = 0xFFFFFFFFL - 64L * 1024 * 1024;
     private static final int MAX_ENTRIES = 65_534;
 
     private enum State { OPEN, FINISHED, ABORTED }
 
-    private record Part(Path file, long size, String sm3, long crc) {
+    private record Staged(Path file, long size, String sm3, long crc) {
     }
 
     private final Path target;
@@ -62,7 +56,7 @@ public final class PackageWriter implements AutoCloseable {
     private final String signerKeyId;
     private final ManifestHeader header;
     private final Map<RecordType, RecordSink> sinks = new TreeMap<>(Comparator.comparing(RecordType::typeName));
-    private final TreeMap<String, Part> attachments = new TreeMap<>();
+    private final TreeMap<String, Staged> attachments = new TreeMap<>();
     private final Map<String, Where> referenced = new HashMap<>();
     private final BitSet seqUsed = new BitSet();
     private long bytes;
@@ -159,7 +153,7 @@ public final class PackageWriter implements AutoCloseable {
             Files.deleteIfExists(file);
             throw PackageException.of(PackageProblem.DIGEST_MISMATCH, ManifestCodec.ATTACHMENT_PREFIX + sm3, actual, sm3);
         }
-        attachments.put(sm3, new Part(file, size, sm3, crc.getValue()));
+        attachments.put(sm3, new Staged(file, size, sm3, crc.getValue()));
     }
 
     /** Writes, signs, fsyncs and renames the package into place; returns its path. */
@@ -184,11 +178,16 @@ public final class PackageWriter implements AutoCloseable {
                 counts.put(s.type(), s.count());
                 entries.add(new ManifestEntry(s.type().entryPath(), s.size(), s.sm3()));
             }
-            for (Part p : attachments.values()) {
+            for (Staged p : attachments.values()) {
                 entries.add(new ManifestEntry(ManifestCodec.ATTACHMENT_PREFIX + p.sm3(), p.size(), p.sm3()));
             }
             byte[] manifest = ManifestCodec.write(new Manifest(Manifest.FORMAT_VERSION, header, signerKeyId, counts, entries));
-            writeZip(manifest, Sm2.sign(key, manifest), progress);
+            zipTemp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            List<PackageZip.Part> parts = new ArrayList<>();
+            sinks.values().forEach(k -> parts.add(new PackageZip.Part(k.type().entryPath(), k.file(), k.size(), k.crc(), true)));
+            attachments.values().forEach(a -> parts.add(new PackageZip.Part(ManifestCodec.ATTACHMENT_PREFIX + a.sm3(),
+                    a.file(), a.size(), a.crc(), false)));
+            PackageZip.write(zipTemp, manifest, Sm2.sign(key, manifest), parts, progress);
             Files.move(zipTemp, target, StandardCopyOption.ATOMIC_MOVE);
             zipTemp = null;
             syncDirectory();
@@ -220,63 +219,6 @@ public final class PackageWriter implements AutoCloseable {
                 throw PackageException.of(PackageProblem.UNREFERENCED_ATTACHMENT, ManifestCodec.ATTACHMENT_PREFIX + sm3, sm3, "");
             }
         }
-    }
-
-    private void writeZip(byte[] manifest, byte[] signature, Progress progress) throws IOException {
-        zipTemp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        long total = bytes + manifest.length + signature.length;
-        long[] done = {0};
-        try (FileChannel channel = FileChannel.open(zipTemp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-             ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16))) {
-            putBytes(zip, ManifestCodec.MANIFEST, manifest, ZipEntry.DEFLATED);
-            putBytes(zip, ManifestCodec.SIGNATURE, signature, ZipEntry.STORED);
-            for (RecordSink s : sinks.values()) {
-                putFile(zip, s.type().entryPath(), s.file(), ZipEntry.DEFLATED, s.size(), s.crc(), progress, done, total);
-            }
-            for (Part p : attachments.values()) {
-                putFile(zip, ManifestCodec.ATTACHMENT_PREFIX + p.sm3(), p.file(), ZipEntry.STORED, p.size(), p.crc(),
-                        progress, done, total);
-            }
-            zip.finish();
-            zip.flush();
-            channel.force(true);
-        }
-        progress.update(total, total);
-    }
-
-    private static ZipEntry entry(String name, int method, long size, long crc) {
-        ZipEntry e = new ZipEntry(name);
-        e.setTimeLocal(ENTRY_TIME);
-        e.setMethod(method);
-        if (method == ZipEntry.STORED) {
-            e.setSize(size);
-            e.setCompressedSize(size);
-            e.setCrc(crc);
-        }
-        return e;
-    }
-
-    private static void putBytes(ZipOutputStream zip, String name, byte[] content, int method) throws IOException {
-        CRC32 crc = new CRC32();
-        crc.update(content);
-        zip.putNextEntry(entry(name, method, content.length, crc.getValue()));
-        zip.write(content);
-        zip.closeEntry();
-    }
-
-    private static void putFile(ZipOutputStream zip, String name, Path file, int method, long size, long crc,
-                                Progress progress, long[] done, long total) throws IOException {
-        zip.putNextEntry(entry(name, method, size, crc));
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            while ((n = in.read(buf)) > 0) {
-                zip.write(buf, 0, n);
-                done[0] += n;
-                progress.update(done[0], total);
-            }
-        }
-        zip.closeEntry();
     }
 
     /** Makes the rename durable (POSIX); where a folder cannot be opened for it, the rename is durable anyway. */

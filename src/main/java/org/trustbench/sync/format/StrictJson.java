@@ -62,6 +62,41 @@ final class StrictJson {
         }
     }
 
+    /** What a reader needs from manifest.json before the signature is checked. */
+    record Peek(JsonNode formatVersion, String signerKeyId) {
+    }
+
+    /**
+     * Reads the top-level {@code formatVersion} and {@code signerKeyId} of a manifest by streaming, without building
+     * a tree of the rest, so an unsigned manifest costs no memory beyond its bytes.
+     *
+     * @return null when the bytes are not a JSON object
+     */
+    static Peek peekManifest(byte[] json) {
+        JsonNode version = null;
+        String signer = null;
+        try (JsonParser p = MAPPER.getFactory().createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken t = p.nextToken();
+                if ("formatVersion".equals(name) && t.isScalarValue()) {
+                    version = t.isNumeric() ? MAPPER.getNodeFactory().numberNode(p.getDecimalValue())
+                            : MAPPER.getNodeFactory().textNode(p.getText());
+                } else if ("signerKeyId".equals(name) && t == JsonToken.VALUE_STRING) {
+                    signer = p.getText();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            return new Peek(version, signer);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     /**
      * The 1-based line of the value at {@code target} in a multi-line JSON text, or of its nearest enclosing value
      * when the target is missing (e.g. a missing member). 1 when nothing matches.

@@ -233,6 +233,21 @@ class BadPackageTest {
     }
 
     @Test
+    void hugeUnsignedManifestIsRefusedWithoutBuildingIt() throws IOException {
+        Forge f = forge();
+        StringBuilder b = new StringBuilder("{\"padding\":[");
+        b.append("{},".repeat(4_000_000)).append("{}]}");
+        byte[] manifest = b.toString().getBytes(StandardCharsets.UTF_8);
+        List<Map.Entry<String, byte[]>> entries = new java.util.ArrayList<>();
+        entries.add(Map.entry("manifest.json", manifest));
+        entries.add(Map.entry("manifest.sig", Sm2.sign(Fixtures.CENTRAL.getPrivate(), manifest)));
+        entries.addAll(f.entries.entrySet());
+        // stored, so that the compression-ratio cap (which also catches it, deflated) does not stop it first
+        assertProblem(refused(Forge.zip(entries, Map.of("manifest.json", ZipEntry.STORED))), PackageProblem.BAD_SIGNATURE,
+                "manifest.sig");
+    }
+
+    @Test
     void missingManifest() throws IOException {
         Forge f = forge();
         f.withManifest = false;

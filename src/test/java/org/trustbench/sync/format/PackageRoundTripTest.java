@@ -66,6 +66,54 @@ class PackageRoundTripTest {
     }
 
     @Test
+    void bytesDoNotDependOnTheTimeZone() throws Exception {
+        java.util.TimeZone saved = java.util.TimeZone.getDefault();
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Shanghai"));
+            Path shanghai = Fixtures.outbound(tmp, "sh.zip");
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("America/Los_Angeles"));
+            Path losAngeles = Fixtures.outbound(tmp, "la.zip");
+            assertArrayEquals(Files.readAllBytes(shanghai), Files.readAllBytes(losAngeles));
+        } finally {
+            java.util.TimeZone.setDefault(saved);
+        }
+    }
+
+    @Test
+    void progressAndCancellation() throws Exception {
+        long[] last = {0, 0};
+        Path file = tmp.resolve("p.zip");
+        try (PackageWriter w = PackageWriter.create(file, Fixtures.WORKSTATION.getPrivate(), Fixtures.outboundHeader(1, 1))) {
+            w.writeRecords(RecordType.INSPECTION, List.of(Fixtures.inspection(1, "BA-1", Fixtures.SCAN_SM3)).iterator());
+            w.addAttachment(Fixtures.SCAN_SM3, Fixtures.SCAN);
+            w.finish((done, total) -> {
+                last[0] = done;
+                last[1] = total;
+            });
+        }
+        assertTrue(last[1] > Fixtures.SCAN.length && last[0] == last[1], last[0] + "/" + last[1]);
+        try (VerifiedPackage p = PackageVerifier.verify(file, Fixtures.trusted(Fixtures.WORKSTATION), Limits.DEFAULT,
+                (done, total) -> last[0] = done)) {
+            assertEquals(p.manifest().entries().stream().mapToLong(ManifestEntry::size).sum(), last[0]);
+        }
+        java.util.concurrent.CancellationException stop = new java.util.concurrent.CancellationException("stop");
+        Progress cancel = (done, total) -> {
+            throw stop;
+        };
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> PackageVerifier.verify(file, Fixtures.trusted(Fixtures.WORKSTATION), Limits.DEFAULT, cancel));
+        Path cancelled = tmp.resolve("c.zip");
+        try (PackageWriter w = PackageWriter.create(cancelled, Fixtures.WORKSTATION.getPrivate(), Fixtures.outboundHeader(1, 1))) {
+            w.writeRecords(RecordType.INSPECTION, List.of(Fixtures.inspection(1, "BA-1", Fixtures.SCAN_SM3)).iterator());
+            w.addAttachment(Fixtures.SCAN_SM3, Fixtures.SCAN);
+            assertThrows(java.util.concurrent.CancellationException.class, () -> w.finish(cancel));
+        }
+        try (Stream<Path> files = Files.list(tmp)) {
+            assertEquals(List.of("p.zip"), files.map(f -> f.getFileName().toString()).toList(), "cancel leaves no trace");
+        }
+    }
+
+    @Test
     void abortLeavesNothingAndTheTargetUntouched() throws Exception {
         Path target = tmp.resolve("x.zip");
         Files.writeString(target, "previous");
