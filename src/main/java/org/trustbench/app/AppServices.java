@@ -47,6 +47,7 @@ public final class AppServices implements AutoCloseable {
     private final TrustService trust;
     private final ExportService export;
     private final ImportService importer;
+    private final SyncPackageRepository syncPackages;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -68,9 +69,10 @@ public final class AppServices implements AutoCloseable {
         this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
         this.trustedSigners = new TrustedSignerRepository(store.dsl());
         this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
-        this.importer = new ImportService(new SyncPackageRepository(store.dsl()), new CaseIntakeRepository(store.dsl()),
+        this.syncPackages = new SyncPackageRepository(store.dsl());
+        this.importer = new ImportService(syncPackages, new CaseIntakeRepository(store.dsl()),
                 trustedSigners, checks, audit, store.isDemo(), clock);
-        this.export = new ExportService(new SyncPackageRepository(store.dsl()), outbox, workstationKeys, audit, store.isDemo(), clock);
+        this.export = new ExportService(syncPackages, outbox, workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
     }
@@ -120,6 +122,10 @@ public final class AppServices implements AutoCloseable {
 
     public TrustedSignerRepository trustedSigners() {
         return trustedSigners;
+    }
+
+    public SyncPackageRepository syncPackages() {
+        return syncPackages;
     }
 
     public ImportService importer() {

@@ -51,6 +51,18 @@ public final class SyncPackageRepository {
         }
     }
 
+    /** One package this store exported or imported. */
+    public record Entry(String packageId, String direction, OffsetDateTime processedAt, String signerKey, Long from, Long to,
+                        String counts, String result, String fileName) {
+    }
+
+    /** The package history, newest first. */
+    public java.util.List<Entry> history() {
+        return dsl.selectFrom(SYNC_PACKAGE).orderBy(SYNC_PACKAGE.PROCESSED_AT.desc(), SYNC_PACKAGE.PACKAGE_ID)
+                .fetch(r -> new Entry(r.getPackageId(), r.getDirection(), r.getProcessedAt(), r.getSignerKey(), r.getSeqFrom(),
+                        r.getSeqTo(), r.getCounts().data(), r.getResult(), r.getFileName()));
+    }
+
     public boolean known(String packageId) {
         return dsl.fetchExists(SYNC_PACKAGE, SYNC_PACKAGE.PACKAGE_ID.eq(packageId));
     }

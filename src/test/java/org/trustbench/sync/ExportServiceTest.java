@@ -111,6 +111,12 @@ class ExportServiceTest {
         ExportService.ExportResult second = services.export().export(again, "officer1", 1L, 3L, () -> false);
         assertNotEquals(r.packageId(), second.packageId());
         assertEquals(records(r.file()), records(second.file()), "re-exporting a range reproduces the same records");
+        List<SyncPackageRepository.Entry> history = services.syncPackages().history();
+        assertEquals(2, history.size());
+        assertEquals(Set.of(r.packageId().toString(), second.packageId().toString()),
+                Set.of(history.get(0).packageId(), history.get(1).packageId()));
+        assertTrue(history.stream().allMatch(e -> e.direction().equals("OUTBOUND") && e.result().equals("EXPORTED")
+                && e.from() == 1 && e.to() == 3 && e.counts().contains("\"decision\":3")), history.toString());
     }
 
     @Test
