@@ -121,10 +121,7 @@ public final class ExportService {
             ObjectNode out = JSON_MAPPER.createObjectNode();
             out.put("seq", r.seq());
             o.fields().forEachRemaining(e -> {
-                String name = e.getKey().equals("acknowledgedFindings") ? "acknowledged" : e.getKey();
-                if (e.getValue().isNull()) {
-                    return;
-                }
+                String name = e.getKey();
                 if (name.equals("decisionId") || name.equals("supersedes")) {
                     out.put(name, keys.workstationId() + "/" + e.getValue().asText());
                 } else {

@@ -12,7 +12,6 @@ import java.util.concurrent.Callable;
 import org.trustbench.app.AppServices;
 import org.trustbench.audit.AuditEntry;
 import org.trustbench.audit.AuditQuery;
-import org.trustbench.audit.AuditRepository;
 import org.trustbench.audit.VerifyResult;
 import org.trustbench.i18n.Messages;
 import org.trustbench.i18n.UserException;
@@ -38,10 +37,6 @@ public final class AuditCommand {
     /** Output formats of {@code audit list}. */
     enum Format { table, json }
 
-    static AuditRepository repository(AppServices services, TrustBenchCommand root) {
-        return new AuditRepository(services.store().dsl(), root.clock());
-    }
-
     @Command(name = "verify", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
     static final class Verify implements Callable<Integer> {
 
@@ -56,7 +51,7 @@ public final class AuditCommand {
             TrustBenchCommand root = audit.root;
             VerifyResult result;
             try (AppServices services = root.open()) {
-                result = repository(services, root).verify();
+                result = services.audit().verify();
             }
             if (!result.ok()) {
                 long seq = result.firstBrokenSeq();
@@ -95,7 +90,7 @@ public final class AuditCommand {
             TrustBenchCommand root = audit.root;
             List<AuditEntry> entries;
             try (AppServices services = root.open()) {
-                entries = repository(services, root).list(new AuditQuery(caseNo, user, since, null, 0));
+                entries = services.audit().list(new AuditQuery(caseNo, user, since, null, 0));
             }
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) {

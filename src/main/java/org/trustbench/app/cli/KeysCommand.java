@@ -14,9 +14,7 @@ import java.util.concurrent.Callable;
 import org.trustbench.app.AppServices;
 import org.trustbench.i18n.Messages;
 import org.trustbench.sync.keys.SignerRole;
-import org.trustbench.sync.keys.TrustService;
 import org.trustbench.sync.keys.TrustedSigner;
-import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.sync.keys.WorkstationKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,7 +51,7 @@ public final class KeysCommand {
             TrustBenchCommand root = keys.root;
             WorkstationKeys own;
             try (AppServices services = root.open()) {
-                own = workstationKeys(services);
+                own = services.workstationKeys();
             }
             Messages m = root.messages();
             PrintWriter out = spec.commandLine().getOut();
@@ -90,7 +88,7 @@ public final class KeysCommand {
             TrustBenchCommand root = keys.root;
             TrustedSigner added;
             try (AppServices services = root.open()) {
-                added = trustService(services).trust(root.actor(), pemFile, role, name);
+                added = services.trust().trust(root.actor(), pemFile, role, name);
             }
             Messages m = root.messages();
             PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +116,7 @@ public final class KeysCommand {
             TrustBenchCommand root = keys.root;
             List<TrustedSigner> list;
             try (AppServices services = root.open()) {
-                list = new TrustedSignerRepository(services.store().dsl()).list();
+                list = services.trustedSigners().list();
             }
             Messages m = root.messages();
             PrintWriter out = spec.commandLine().getOut();
@@ -153,16 +151,5 @@ public final class KeysCommand {
             }
             return mapper.writeValueAsString(array);
         }
-    }
-
-    // Wiring kept here until AppServices offers workstationKeys(), trustedSigners() and trust().
-
-    private static WorkstationKeys workstationKeys(AppServices services) {
-        return WorkstationKeys.loadOrCreate(services.store().folder());
-    }
-
-    private static TrustService trustService(AppServices services) {
-        return new TrustService(services.store().dsl(), new TrustedSignerRepository(services.store().dsl()),
-                services.audit(), services.clock(), services.store().workspace());
     }
 }
