@@ -214,6 +214,9 @@ class SyncCrashSafetyTest {
                 }
                 StoreState.assertInvariants(s, where);
                 List<Path> packages = packageFiles(out, where);
+                if (hiddenFiles(out) > 0) {
+                    outcomes.merge("temporary files left behind", 1, Integer::sum);
+                }
                 List<SyncPackageRepository.Entry> history = s.syncPackages().history();
                 Set<String> carriedBy = new java.util.HashSet<>(s.store().dsl().selectDistinct(OUTBOX.EXPORTED_IN).from(OUTBOX)
                         .fetch(OUTBOX.EXPORTED_IN));
@@ -321,6 +324,12 @@ class SyncCrashSafetyTest {
             }
         }
         return packages;
+    }
+
+    private static long hiddenFiles(Path out) throws Exception {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(".")).count();
+        }
     }
 
     /** The records of an exported package (verified against the store's own key), in entry and line order. */
