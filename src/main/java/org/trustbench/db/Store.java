@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
@@ -23,6 +25,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded H2 store of one workspace. Opening it takes an exclusive lock on the folder,
+ * takes a backup copy of an existing store that has migrations pending ({@link StoreBackup}),
  * migrates the schema with Flyway and checks that the store belongs to the workspace asked for.
  *
  * <p>The URL sets {@code WRITE_DELAY=0}: a committed decision must survive the process being
@@ -65,6 +68,7 @@ public final class Store implements AutoCloseable {
         try {
             channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, folder);
+            StoreBackup.beforeMigration(folder, Clock.systemUTC());
             JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
             pool.setMaxConnections(8);
             Store store = new Store(folder, workspace, channel, lock, pool);
@@ -122,11 +126,15 @@ public final class Store implements AutoCloseable {
     }
 
     private void migrate() {
-        Flyway.configure()
-                .dataSource(pool)
+        flyway(pool).migrate();
+    }
+
+    /** Flyway over this build's migrations ({@code classpath:db/migration}). */
+    static Flyway flyway(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
+                .load();
     }
 
     private void checkWorkspace() {
