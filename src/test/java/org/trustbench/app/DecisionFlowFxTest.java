@@ -106,8 +106,15 @@ class DecisionFlowFxTest extends FxRobot {
         interact(() -> area.setText(text));
     }
 
+    /** The case's status in the queue, or null while the queue is not (yet) showing after closing the review. */
+    @SuppressWarnings("unchecked")
     private CaseStatus statusOf(String caseNo) {
-        TableView<CaseSummary> table = lookup("#queue-table").queryTableView();
+        java.util.Optional<TableView<CaseSummary>> found = lookup("#queue-table").tryQueryAs(TableView.class)
+                .map(t -> (TableView<CaseSummary>) t);
+        if (found.isEmpty()) {
+            return null;
+        }
+        TableView<CaseSummary> table = found.get();
         return table.getItems().stream().filter(s -> s.caseNo().equals(caseNo)).findFirst().map(CaseSummary::status).orElse(null);
     }
 
