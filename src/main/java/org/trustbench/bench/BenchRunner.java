@@ -48,7 +48,7 @@ public final class BenchRunner {
         if (imports.storeReady()) {
             try (BenchSubject.Store s = subject.open(store)) {
                 metrics.add(guard("queue search per keystroke, p95", "ms", "p95 <= 30 ms and >= 10x faster",
-                        () -> new SearchMetric(s, o.seed()).run()));
+                        () -> new SearchMetric(s, o.seed(), o.quick()).run()));
                 metrics.add(guard("open a case (data + findings), p95", "ms", "p95 <= 50 ms",
                         () -> openCase(s)));
                 metrics.add(guard("re-check all rules on all cases", "s", "check/load <= 1.5", () -> recheck(s)));
@@ -83,7 +83,7 @@ public final class BenchRunner {
     private Metric openCase(BenchSubject.Store s) {
         List<Long> ids = s.caseIds();
         java.util.SplittableRandom r = new java.util.SplittableRandom(o.seed());
-        int samples = Math.min(500, ids.size());
+        int samples = Math.min(o.quick() ? 200 : 500, ids.size());
         for (int i = 0; i < 20; i++) {
             s.openCase(ids.get(r.nextInt(ids.size())));
         }

@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 /** Window metrics: child JVMs under the current X display, or headless Monocle when there is none and it is present. */
 final class FxMetrics {
 
-    private static final int RUNS = 3;
 
     private final BenchSubject subject;
     private final BenchRunner.Options o;
@@ -56,12 +55,13 @@ final class FxMetrics {
         double ratio = ours / baseline;
         return new Metric(name, "ms", ours, baseline, ratio, "<= 1.5x minimal window", ratio <= 1.5,
                 String.format(Locale.ROOT, "median of %d child JVMs each, same flags; ours opens the store, indexes every "
-                        + "case and shows them in a table%s", RUNS, displayNote(o)));
+                        + "case and shows them in a table%s", o.quick() ? 1 : 3, displayNote(o)));
     }
 
     private double median(String mode, Path store) {
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        int runs = o.quick() ? 1 : 3;
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
             Map<String, Object> r = ChildJvm.run(subject.childCommand(), jvmFlags(o, "-Xmx512m"),
                     List.of("bench", "--child", mode, "--child-store", store.toString()), o.work(), env(o), 10);
             ms[i] = ((Number) r.get("firstFrameMs")).doubleValue();
