@@ -3,6 +3,7 @@ package org.trustbench.caseq;
 import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -16,14 +17,17 @@ import org.trustbench.domain.CaseSummary;
 
 /**
  * An immutable in-memory index of the queue. Built once off the FX thread; each search is a
- * single pass over pre-normalised text in a pre-computed sort order, so its cost depends on the
- * number of cases and never on how many rows are on screen, and no sort runs per keystroke.
+ * single pass over pre-normalised text in a sort order computed once per sort key (on its first
+ * use, then kept), so its cost depends on the number of cases and never on how many rows are on
+ * screen, and no sort runs per keystroke.
  */
 public final class QueueIndex {
 
     private final List<CaseSummary> rows;
     private final String[] haystacks;
     private final Map<SortKey, int[]> orders;
+    private final Map<SortKey, int[]> ranks = new EnumMap<>(SortKey.class);
+    private QueueIndexGrams grams;
     private final Map<CaseStatus, Integer> statusCounts;
 
     private QueueIndex(List<CaseSummary> rows) {
@@ -35,9 +39,6 @@ public final class QueueIndex {
                     + " \u0001 " + (s.providerNameEn() == null ? "" : s.providerNameEn()));
         }
         this.orders = new EnumMap<>(SortKey.class);
-        for (SortKey key : SortKey.values()) {
-            orders.put(key, order(this.rows, key));
-        }
         Map<CaseStatus, Integer> counts = new EnumMap<>(CaseStatus.class);
         for (CaseStatus status : CaseStatus.values()) {
             counts.put(status, 0);
@@ -74,8 +75,25 @@ public final class QueueIndex {
      */
     public List<CaseSummary> search(QueueQuery query, BooleanSupplier cancelled) {
         String[] terms = SearchText.terms(query.text()).toArray(String[]::new);
-        int[] order = orders.get(query.sortKey());
+        int[] order = orderBy(query.sortKey());
+        int[] candidates = terms.length == 0 ? null : grams().candidates(terms);
         List<CaseSummary> out = new ArrayList<>();
+        if (candidates != null && candidates.length < order.length / 4) {
+            int[] rank = rankBy(query.sortKey());
+            Integer[] hits = new Integer[candidates.length];
+            int n = 0;
+            for (int i : candidates) {
+                if (query.accepts(rows.get(i)) && matches(haystacks[i], terms)) {
+                    hits[n++] = i;
+                }
+            }
+            Arrays.sort(hits, 0, n, query.ascending() ? Comparator.comparingInt((Integer i) -> rank[i])
+                    : Comparator.comparingInt((Integer i) -> -rank[i]));
+            for (int k = 0; k < n; k++) {
+                out.add(rows.get(hits[k]));
+            }
+            return out;
+        }
         int n = order.length;
         for (int k = 0; k < n; k++) {
             if ((k & 0xFFF) == 0 && cancelled.getAsBoolean()) {
@@ -88,6 +106,40 @@ public final class QueueIndex {
             }
         }
         return out;
+    }
+
+    /** The posting lists, built on the first search with text (not at start-up) and kept. */
+    private QueueIndexGrams grams() {
+        synchronized (orders) {
+            if (grams == null) {
+                grams = new QueueIndexGrams(haystacks);
+            }
+            return grams;
+        }
+    }
+
+    /** Position of each row in the order for {@code key}. */
+    private int[] rankBy(SortKey key) {
+        int[] order = orderBy(key);
+        synchronized (orders) {
+            return ranks.computeIfAbsent(key, k -> {
+                int[] rank = new int[order.length];
+                for (int p = 0; p < order.length; p++) {
+                    rank[order[p]] = p;
+                }
+                return rank;
+            });
+        }
+    }
+
+    /**
+     * The rows' order for {@code key}, computed on first use and kept: building the index (start-up) sorts nothing,
+     * the first search in an order sorts once, and later searches in it sort nothing.
+     */
+    private int[] orderBy(SortKey key) {
+        synchronized (orders) {
+            return orders.computeIfAbsent(key, k -> order(rows, k));
+        }
     }
 
     private static boolean matches(String haystack, String[] terms) {

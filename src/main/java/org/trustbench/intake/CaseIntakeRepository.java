@@ -22,7 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.sql.SQLException;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.JSON;
 import org.trustbench.domain.Attachment;
 import org.trustbench.domain.Equipment;
@@ -106,96 +108,18 @@ public final class CaseIntakeRepository {
                     .execute();
         }
         Map<String, Long> providerIds = new HashMap<>();
-        for (Provider p : batch.providers()) {
-            Long existing = keepExisting
-                    ? ctx.select(PROVIDER.ID).from(PROVIDER).where(PROVIDER.USCC.eq(p.uscc())).fetchOne(PROVIDER.ID)
-                    : null;
-            providerIds.put(p.uscc(), existing != null ? existing : insertProvider(ctx, p));
+        if (keepExisting && !batch.providers().isEmpty()) {
+            ctx.select(PROVIDER.USCC, PROVIDER.ID).from(PROVIDER)
+                    .where(PROVIDER.USCC.in(batch.providers().stream().map(Provider::uscc).toList()))
+                    .forEach(r -> providerIds.put(r.value1(), r.value2()));
         }
-        for (FilingCase c : batch.cases()) {
-            Long providerId = providerIds.get(c.provider().uscc());
-            if (providerId == null) {
-                throw new IllegalArgumentException("case " + c.caseNo() + " refers to an unknown provider " + c.provider().uscc());
+        return ctx.connectionResult(c -> {
+            try {
+                return new JdbcBatches(c).insert(batch, providerIds);
+            } catch (SQLException e) {
+                throw new DataAccessException("inserting cases: " + e.getMessage(), e);
             }
-            long caseId = insertCase(ctx, c, providerId);
-            caseIds.add(caseId);
-            for (Equipment e : c.equipment()) {
-                ctx.insertInto(EQUIPMENT)
-                        .set(EQUIPMENT.CASE_ID, caseId)
-                        .set(EQUIPMENT.CATEGORY_CODE, e.categoryCode())
-                        .set(EQUIPMENT.MAKE, e.make())
-                        .set(EQUIPMENT.MODEL, e.model())
-                        .set(EQUIPMENT.SERIAL_NO, e.serial())
-                        .set(EQUIPMENT.SPECIAL_EQUIPMENT, e.specialEquipment())
-                        .set(EQUIPMENT.SITE_TYPE, e.siteType().name())
-                        .execute();
-            }
-            for (EvidenceItem item : c.evidence()) {
-                insertEvidence(ctx, caseId, item);
-            }
-        }
-        return caseIds;
-    }
-
-    private static long insertProvider(DSLContext ctx, Provider p) {
-        return ctx.insertInto(PROVIDER)
-                .set(PROVIDER.USCC, p.uscc())
-                .set(PROVIDER.NAME_ZH, p.nameZh())
-                .set(PROVIDER.NAME_EN, p.nameEn())
-                .set(PROVIDER.ENTITY_TYPE, p.entityType())
-                .set(PROVIDER.LEGAL_REP, p.legalRep())
-                .set(PROVIDER.LEGAL_REP_TITLE, p.legalRepTitle())
-                .set(PROVIDER.REGISTERED_CAPITAL, p.registeredCapital())
-                .set(PROVIDER.REGISTERED_ADDRESS, p.registeredAddress())
-                .set(PROVIDER.REGISTRATION_AUTHORITY, p.registrationAuthority())
-                .set(PROVIDER.ESTABLISHED_ON, p.establishedOn())
-                .set(PROVIDER.TERM_TO, p.termTo())
-                .set(PROVIDER.REGISTRY_STATUS, p.registryStatus().name())
-                .set(PROVIDER.BUSINESS_SCOPE, p.businessScope())
-                .returning(PROVIDER.ID)
-                .fetchOne(PROVIDER.ID);
-    }
-
-    private static long insertCase(DSLContext ctx, FilingCase c, long providerId) {
-        return ctx.insertInto(FILING_CASE)
-                .set(FILING_CASE.CASE_NO, c.caseNo())
-                .set(FILING_CASE.PROVIDER_ID, providerId)
-                .set(FILING_CASE.DISTRICT_CODE, c.districtCode())
-                .set(FILING_CASE.PLATFORM, c.platform())
-                .set(FILING_CASE.RECEIVED_ON, c.receivedOn())
-                .set(FILING_CASE.DEADLINE_ON, c.deadlineOn())
-                .set(FILING_CASE.STATUS, c.status().name())
-                .set(FILING_CASE.ASSIGNEE, c.assignee())
-                .set(FILING_CASE.PERFORMER_USCC, c.performer().uscc())
-                .set(FILING_CASE.PERFORMER_NAME, c.performer().name())
-                .set(FILING_CASE.SUBCONTRACT_DECLARED, c.subcontractDeclared())
-                .set(FILING_CASE.SERVICES, c.services().stream().map(Enum::name).collect(Collectors.joining(",")))
-                .returning(FILING_CASE.ID)
-                .fetchOne(FILING_CASE.ID);
-    }
-
-    private static void insertEvidence(DSLContext ctx, long caseId, EvidenceItem item) {
-        long evidenceId = ctx.insertInto(EVIDENCE)
-                .set(EVIDENCE.CASE_ID, caseId)
-                .set(EVIDENCE.KIND, item.kind().name())
-                .set(EVIDENCE.SOURCE, item.source().name())
-                .set(EVIDENCE.TITLE, item.title())
-                .set(EVIDENCE.FIELDS, toJson(item.fields()))
-                .set(EVIDENCE.VALID_FROM, item.validFrom())
-                .set(EVIDENCE.VALID_TO, item.validTo())
-                .set(EVIDENCE.RECORDED_AT, item.recordedAt())
-                .set(EVIDENCE.SIGNER_KEY_ID, item.signature() == null ? null : item.signature().keyId())
-                .set(EVIDENCE.SIGNATURE, item.signature() == null ? null : item.signature().value())
-                .returning(EVIDENCE.ID)
-                .fetchOne(EVIDENCE.ID);
-        for (Attachment a : item.attachments()) {
-            ctx.insertInto(ATTACHMENT)
-                    .set(ATTACHMENT.EVIDENCE_ID, evidenceId)
-                    .set(ATTACHMENT.FILE_NAME, a.fileName())
-                    .set(ATTACHMENT.MEDIA_TYPE, a.mediaType())
-                    .set(ATTACHMENT.SM3, a.sm3())
-                    .execute();
-        }
+        });
     }
 
     static JSON toJson(Map<String, String> fields) {

@@ -14,6 +14,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -71,6 +73,20 @@ public final class DemoPackageService {
 
     /** Writes {@code dataset} as a demo inbound package to {@code out} (replacing a file of that name). */
     public Result write(Dataset dataset, Path out, Path keyFile) {
+        var batch = dataset.batch();
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        return write(batch.cases().iterator(), batch.issuers(), batch.blobs(), now, out, keyFile);
+    }
+
+    /**
+     * Writes cases as they come from {@code cases} (streamed: one case in memory at a time), then the issuer keys and
+     * the attachment contents, as a demo inbound package to {@code out}, signed with the key in {@code keyFile}.
+     * The payload entries depend only on the arguments; the manifest carries a new package id and the time.
+     *
+     * @param effectiveAt when the issuer keys take effect (the {@code issuer_key} records' {@code effectiveAt})
+     */
+    public Result write(Iterator<FilingCase> cases, List<TrustedIssuer> issuers, Map<String, byte[]> blobs,
+                        OffsetDateTime effectiveAt, Path out, Path keyFile) {
         PrivateKey key = readKey(keyFile);
         UUID packageId = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
@@ -78,37 +94,38 @@ public final class DemoPackageService {
         if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw new UserException(UserMessage.of("sync.export.noFolder", target.getParent()));
         }
-        var batch = dataset.batch();
+        int caseCount = 0;
         try (PackageWriter writer = PackageWriter.create(target, key,
                 new ManifestHeader(packageId, Direction.INBOUND, WORKSTATION_ID, null, now, true))) {
             try (RecordSink sink = writer.openRecords(RecordType.CASE)) {
-                for (FilingCase c : batch.cases()) {
-                    sink.write(caseRecord(c));
+                while (cases.hasNext()) {
+                    sink.write(caseRecord(cases.next()));
+                    caseCount++;
                 }
             }
             try (RecordSink sink = writer.openRecords(RecordType.ISSUER_KEY)) {
-                for (TrustedIssuer issuer : batch.issuers()) {
+                for (TrustedIssuer issuer : issuers) {
                     ObjectNode o = JSON.createObjectNode();
                     o.put("action", "ADD");
                     o.put("keyId", issuer.keyId());
                     o.put("name", issuer.name());
                     o.put("publicKeyPem", issuer.publicKeyPem());
-                    o.put("effectiveAt", now.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+                    o.put("effectiveAt", effectiveAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
                     sink.write(o);
                 }
             }
-            for (Map.Entry<String, byte[]> blob : batch.blobs().entrySet()) {
+            for (Map.Entry<String, byte[]> blob : new java.util.TreeMap<>(blobs).entrySet()) {
                 writer.addAttachment(blob.getKey(), blob.getValue());
             }
             writer.finish();
         } catch (IOException e) {
             throw new UserException(UserMessage.of("sync.export.io", target, String.valueOf(e.getMessage())), e);
         }
-        return new Result(target, packageId, batch.cases().size(), batch.issuers().size(), batch.blobs().size());
+        return new Result(target, packageId, caseCount, issuers.size(), blobs.size());
     }
 
     /** The SM2 private key in a PEM file; a clear message when it is missing or not an SM2 private key. */
-    static PrivateKey readKey(Path keyFile) {
+    public static PrivateKey readKey(Path keyFile) {
         byte[] bytes;
         try {
             if (Files.size(keyFile) > MAX_KEY_FILE_BYTES) {

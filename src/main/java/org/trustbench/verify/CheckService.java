@@ -4,11 +4,13 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,8 @@ public final class CheckService {
     private final VerificationSettings settings;
     private final Clock clock;
     private final AuditRepository audit;
+    private final Map<String, PublicKey> decodedKeys = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Progress of a bulk re-check. */
     @FunctionalInterface
@@ -82,24 +86,52 @@ public final class CheckService {
         return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled);
     }
 
+    /**
+     * Checks the given cases in batches of one transaction each (the bulk path: one trusted-key lookup and one scan of
+     * the attachment digests for all of them, instead of per case as {@link #checkCase} does).
+     */
+    public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
+        return checkIds(ids, progress, cancelled);
+    }
+
+    /**
+     * Loads batch k+1 from the store on this thread while batch k's rules (SM2 signature checks included) run on the
+     * other cores, then stores batch k: loading, which is single-threaded store work, hides the checking.
+     */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
         long done = 0;
         progress.done(0, ids.size());
-        for (int from = 0; from < ids.size(); from += BATCH) {
-            if (cancelled.getAsBoolean()) {
-                break;
+        CompletableFuture<Map<Long, List<Finding>>> pending = null;
+        for (int from = 0; from < ids.size() || pending != null; from += BATCH) {
+            CompletableFuture<Map<Long, List<Finding>>> next = null;
+            if (from < ids.size() && !cancelled.getAsBoolean()) {
+                List<FilingCase> loaded = new ArrayList<>(BATCH);
+                for (Long id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
+                    cases.findCase(id).ifPresent(loaded::add);
+                }
+                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt));
             }
-            Map<Long, List<Finding>> batch = new LinkedHashMap<>();
-            for (Long id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                cases.findCase(id).ifPresent(c -> batch.put(id, engine.check(input(c, keys, corrupt))));
+            if (pending != null) {
+                Map<Long, List<Finding>> batch = pending.join();
+                findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock));
+                done += batch.size();
+                progress.done(done, ids.size());
             }
-            findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock));
-            done += batch.size();
-            progress.done(done, ids.size());
+            pending = next;
         }
         return done;
+    }
+
+    /** The rules on each case, in parallel; results in the cases' order. */
+    private Map<Long, List<Finding>> evaluate(List<FilingCase> loaded, IssuerKeys keys, Set<String> corrupt) {
+        List<List<Finding>> results = loaded.parallelStream().map(c -> engine.check(input(c, keys, corrupt))).toList();
+        Map<Long, List<Finding>> batch = new LinkedHashMap<>();
+        for (int i = 0; i < loaded.size(); i++) {
+            batch.put(loaded.get(i).id(), results.get(i));
+        }
+        return batch;
     }
 
     private CheckInput input(FilingCase c, IssuerKeys keys, Set<String> corrupt) {
@@ -143,7 +175,11 @@ public final class CheckService {
     record IssuerKeys(Map<String, PublicKey> keys, Set<String> revoked) {
     }
 
-    /** Trusted issuer keys by key id; an unreadable key is logged and left out (its signatures then fail). */
+    /**
+     * Trusted issuer keys by key id, and the revoked ones; an unreadable key is logged and left out (its signatures
+     * then fail). The list is read from the store every time; decoded keys are kept by their PEM text, which decides
+     * them completely.
+     */
     private IssuerKeys trustedKeys() {
         Map<String, PublicKey> keys = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -155,8 +191,8 @@ public final class CheckService {
         });
         for (TrustedIssuer issuer : findings.trustedIssuers()) {
             try {
-                PublicKey key = Sm2.decodePublicKeyPem(issuer.publicKeyPem());
-                if (Sm2.fingerprint(key).equals(issuer.keyId())) {
+                PublicKey key = decodedKeys.computeIfAbsent(issuer.publicKeyPem(), Sm2::decodePublicKeyPem);
+                if (fingerprints.computeIfAbsent(issuer.publicKeyPem(), pem -> Sm2.fingerprint(key)).equals(issuer.keyId())) {
                     keys.put(issuer.keyId(), key);
                 } else {
                     LOG.warn("Trusted issuer {} has a key whose fingerprint differs; ignored", issuer.keyId());

@@ -11,6 +11,7 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashSet;
@@ -40,38 +41,53 @@ public final class FindingRepository {
         this.dsl = dsl;
     }
 
-    /** Replaces the findings of each case in {@code results}, in one transaction. */
+    /**
+     * Replaces the findings of each case in {@code results}, in one transaction: two deletes and two JDBC batches
+     * (findings with {@code ? FORMAT JSON}, so their JSON is stored as JSON and not as a JSON string).
+     */
     public void save(Map<Long, List<Finding>> results, String engineVersion, OffsetDateTime computedAt) {
+        if (results.isEmpty()) {
+            return;
+        }
         dsl.transaction(tx -> {
             DSLContext ctx = tx.dsl();
             Collection<Long> ids = results.keySet();
             ctx.deleteFrom(FINDING).where(FINDING.CASE_ID.in(ids)).execute();
             ctx.deleteFrom(CASE_CHECK).where(CASE_CHECK.CASE_ID.in(ids)).execute();
-            // Separate statements, not one bound batch: bound JSON values would be stored as JSON strings in H2.
-            List<org.jooq.Query> findingInserts = new java.util.ArrayList<>();
-            var checkInsert = ctx.batch(ctx.insertInto(CASE_CHECK, CASE_CHECK.CASE_ID, CASE_CHECK.ENGINE_VERSION,
-                    CASE_CHECK.COMPUTED_AT, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT)
-                    .values((Long) null, null, null, null, null));
-            for (Map.Entry<Long, List<Finding>> e : results.entrySet()) {
-                List<Finding> findings = e.getValue();
-                int position = 0;
-                for (Finding f : findings) {
-                    findingInserts.add(ctx.insertInto(FINDING)
-                            .set(FINDING.CASE_ID, e.getKey())
-                            .set(FINDING.POSITION, position++)
-                            .set(FINDING.RULE_ID, f.ruleId())
-                            .set(FINDING.SEVERITY, f.severity().name())
-                            .set(FINDING.MESSAGE_KEY, f.messageKey())
-                            .set(FINDING.MESSAGE_ARGS, json(f.args()))
-                            .set(FINDING.EVIDENCE_REFS, json(f.refs())));
+            ctx.connection(c -> {
+                try (PreparedStatement finding = c.prepareStatement("INSERT INTO finding (case_id, position, rule_id, "
+                        + "severity, message_key, message_args, evidence_refs) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ? FORMAT JSON)");
+                     PreparedStatement check = c.prepareStatement("INSERT INTO case_check (case_id, engine_version, "
+                             + "computed_at, max_severity, finding_count) VALUES (?, ?, ?, ?, ?)")) {
+                    int rows = 0;
+                    for (Map.Entry<Long, List<Finding>> e : results.entrySet()) {
+                        List<Finding> findings = e.getValue();
+                        int position = 0;
+                        for (Finding f : findings) {
+                            finding.setLong(1, e.getKey());
+                            finding.setInt(2, position++);
+                            finding.setString(3, f.ruleId());
+                            finding.setString(4, f.severity().name());
+                            finding.setString(5, f.messageKey());
+                            finding.setString(6, jsonText(f.args()));
+                            finding.setString(7, jsonText(f.refs()));
+                            finding.addBatch();
+                            rows++;
+                        }
+                        Severity max = findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
+                        check.setLong(1, e.getKey());
+                        check.setString(2, engineVersion);
+                        check.setObject(3, computedAt);
+                        check.setString(4, max == null ? null : max.name());
+                        check.setInt(5, findings.size());
+                        check.addBatch();
+                    }
+                    if (rows > 0) {
+                        finding.executeBatch();
+                    }
+                    check.executeBatch();
                 }
-                Severity max = findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
-                checkInsert.bind(e.getKey(), engineVersion, computedAt, max == null ? null : max.name(), findings.size());
-            }
-            if (!findingInserts.isEmpty()) {
-                ctx.batch(findingInserts).execute();
-            }
-            checkInsert.execute();
+            });
         });
     }
 
@@ -141,9 +157,9 @@ public final class FindingRepository {
         }
     }
 
-    private static JSON json(Object value) {
+    private static String jsonText(Object value) {
         try {
-            return JSON.valueOf(JSON_MAPPER.writeValueAsString(value));
+            return JSON_MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("findings are plain strings and numbers", e);
         }

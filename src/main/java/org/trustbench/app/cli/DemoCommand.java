@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code demo …}: manage the demo workspace. Always works on the demo store, never the real one. */
-@Command(name = "demo", resourceBundle = "i18n.cli", subcommands = DemoCommand.Reset.class)
+@Command(name = "demo", resourceBundle = "i18n.cli", subcommands = {DemoCommand.Reset.class, DemoCommand.Package.class,
+        DemoCommand.Generate.class})
 public final class DemoCommand {
 
     @ParentCommand
@@ -44,6 +45,64 @@ public final class DemoCommand {
                         loaded.batch().cases().size(), loaded.batch().providers().size(), services.store().folder()));
             }
             return CommandLine.ExitCode.OK;
+        }
+    }
+
+    /** {@code demo package --out FILE [--cases N --seed S] [--key PEM]}: the demo dataset, or N synthetic cases, as an inbound package. */
+    @Command(name = "package", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Package implements Callable<Integer> {
+
+        @ParentCommand
+        DemoCommand demo;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "option.demoPackageOut")
+        java.nio.file.Path out;
+
+        @Option(names = "--cases", paramLabel = "N", descriptionKey = "option.generateCases")
+        Integer cases;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", descriptionKey = "option.generateSeed")
+        long seed;
+
+        @Option(names = "--key", paramLabel = "PEMFILE", descriptionKey = "option.demoPackageKey",
+                defaultValue = org.trustbench.sync.DemoPackageService.DEFAULT_KEY_FILE)
+        java.nio.file.Path key;
+
+        @Override
+        public Integer call() {
+            return DemoPackageCommand.write(demo.root, spec, out, key, cases, seed);
+        }
+    }
+
+    /** {@code demo generate --cases N [--seed S] --out FILE}: N deterministic synthetic cases as a demo inbound package. */
+    @Command(name = "generate", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
+    static final class Generate implements Callable<Integer> {
+
+        @ParentCommand
+        DemoCommand demo;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--cases", paramLabel = "N", required = true, descriptionKey = "option.generateCases")
+        int cases;
+
+        @Option(names = "--seed", paramLabel = "S", defaultValue = "1", descriptionKey = "option.generateSeed")
+        long seed;
+
+        @Option(names = "--out", paramLabel = "FILE", required = true, descriptionKey = "option.demoPackageOut")
+        java.nio.file.Path out;
+
+        @Option(names = "--key", paramLabel = "PEMFILE", descriptionKey = "option.demoPackageKey",
+                defaultValue = org.trustbench.sync.DemoPackageService.DEFAULT_KEY_FILE)
+        java.nio.file.Path key;
+
+        @Override
+        public Integer call() {
+            return DemoPackageCommand.write(demo.root, spec, out, key, cases, seed);
         }
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "trustbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         resourceBundle = "i18n.cli", subcommands = {CasesCommand.class, DemoCommand.class, DecisionsCommand.class, AuditCommand.class,
         UsersCommand.class, KeysCommand.class, ExportCommand.class,
-        ImportCommand.class, DemoPackageCommand.class, SyncCommand.class})
+        ImportCommand.class, DemoPackageCommand.class, SyncCommand.class, BenchCommand.class})
 public final class TrustBenchCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", descriptionKey = "option.dataDir")

@@ -1,0 +1,126 @@
+package org.trustbench.bench.fx;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * JavaFX probes run in child JVMs by the benchmark. The child sets {@link #configure} before
+ * {@link Application#launch}; the probe reports through the given sink and exits.
+ * <ul>
+ *   <li>{@code MINIMAL}: a window with one label; reports the milliseconds from JVM start to its first frame.</li>
+ *   <li>{@code QUEUE}: loads the queue rows (the supplier), shows them in a table; same report.</li>
+ *   <li>{@code PULSE}: shows a window whose animation timer records the longest gap between pulses while the
+ *       background work runs on another thread; reports the gap and the number of pulses.</li>
+ * </ul>
+ */
+public final class FxProbe extends Application {
+
+    /** What a probe does. */
+    public enum Mode { MINIMAL, QUEUE, PULSE }
+
+    private static final AtomicReference<Config> CONFIG = new AtomicReference<>();
+
+    /** The probe's job; {@code rows} gives the table rows (QUEUE), {@code work} runs in the background (PULSE). */
+    public record Config(Mode mode, Supplier<List<String[]>> rows, Runnable work, Consumer<Map<String, Object>> report) {
+    }
+
+    public static void configure(Config config) {
+        CONFIG.set(config);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Config config = CONFIG.get();
+        BorderPane root = new BorderPane();
+        if (config.mode() == Mode.QUEUE) {
+            TableView<String[]> table = new TableView<>();
+            String[] headers = {"caseNo", "provider", "uscc", "status", "findings"};
+            for (int i = 0; i < headers.length; i++) {
+                int col = i;
+                TableColumn<String[], String> c = new TableColumn<>(headers[i]);
+                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue()[col]));
+                table.getColumns().add(c);
+            }
+            table.getItems().setAll(config.rows().get());
+            table.getSelectionModel().select(0);
+            root.setCenter(table);
+        } else {
+            root.setCenter(new Label("TrustBench bench probe"));
+        }
+        stage.setScene(new Scene(root, 1000, 700));
+        stage.setTitle("bench probe");
+        if (config.mode() == Mode.PULSE) {
+            startPulse(config);
+        } else {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                    config.report().accept(Map.of("firstFrameMs", System.currentTimeMillis() - jvmStart));
+                    Platform.exit();
+                }
+            }.start();
+        }
+        stage.show();
+    }
+
+    private static void startPulse(Config config) {
+        long[] last = {0};
+        long[] maxGap = {0};
+        long[] pulses = {0};
+        boolean[] done = {false};
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                long t = System.nanoTime();
+                if (last[0] != 0) {
+                    maxGap[0] = Math.max(maxGap[0], t - last[0]);
+                }
+                last[0] = t;
+                pulses[0]++;
+            }
+        };
+        timer.start();
+        Thread worker = new Thread(() -> {
+            long started = System.nanoTime();
+            Throwable failure = null;
+            try {
+                config.work().run();
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            long elapsed = System.nanoTime() - started;
+            Throwable f = failure;
+            Platform.runLater(() -> {
+                timer.stop();
+                done[0] = true;
+                java.util.Map<String, Object> r = new java.util.LinkedHashMap<>();
+                r.put("maxPulseGapMs", maxGap[0] / 1e6);
+                r.put("pulses", pulses[0]);
+                r.put("workMs", elapsed / 1e6);
+                if (f != null) {
+                    r.put("error", String.valueOf(f));
+                }
+                config.report().accept(r);
+                Platform.exit();
+            });
+        }, "bench-background-work");
+        worker.setDaemon(true);
+        worker.start();
+    }
+}
