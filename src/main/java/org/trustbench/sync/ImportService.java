@@ -150,9 +150,9 @@ public final class ImportService {
             } catch (CancellationException e) {
                 return null;
             }
-            for (long id : done.recheckIds()) {
-                checks.checkCase(id);
-            }
+            // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
+            // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
+            checks.checkCases(done.recheckIds(), (n, total) -> { }, () -> false);
             progress.update(2 * PHASE, 2 * PHASE);
             return new ImportResult(packageId, done.counts(), false, done.newCaseIds(), done.conflictCount(),
                     done.skippedCount());
