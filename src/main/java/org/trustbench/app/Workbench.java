@@ -25,6 +25,9 @@ import org.trustbench.shell.MainView;
 import org.trustbench.shell.MainViewModel;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
+import org.trustbench.ui.Toaster;
+import org.trustbench.sync.ui.SyncViewModel;
+import org.trustbench.sync.ui.SyncWindow;
 import org.trustbench.users.Session;
 import org.trustbench.verify.VerificationSettings;
 
@@ -34,8 +37,30 @@ public final class Workbench {
     private Workbench() {
     }
 
+    /** The signed-in workbench: the main window's view and the Sync screen that lives as long as it. */
+    public record Opened(MainView main, SyncWindow sync, SyncViewModel syncModel) {
+
+        /** Opens the Sync screen with {@code file} offered for import (not imported until the officer confirms). */
+        public void offerImport(java.nio.file.Path file) {
+            sync.show();
+            syncModel.offerImport(file);
+        }
+
+        /** Closes the Sync window, asks running jobs to stop, and releases the main view's listeners. */
+        public void dispose() {
+            sync.close();
+            syncModel.close();
+            main.dispose();
+        }
+    }
+
     public static MainView create(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
                                   Runnable exit, Runnable signOut) {
+        return open(services, session, i18n, executor, dialogs, exit, signOut).main();
+    }
+
+    public static Opened open(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
+                              Runnable exit, Runnable signOut) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
         ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
@@ -71,13 +96,44 @@ public final class Workbench {
         NoticeExport notices = new NoticeExport(services.caseQueueRepository(), services.users()::find, renderer::render,
                 services.store().isDemo(), i18n, dialogs, executor);
         review.setSidePanel(new DecisionView(decision, i18n, notices::export));
+        javafx.scene.Parent[] mainRoot = new javafx.scene.Parent[1];
+        java.util.function.Supplier<javafx.stage.Window> mainWindow = () -> mainRoot[0] == null || mainRoot[0].getScene() == null
+                ? null : mainRoot[0].getScene().getWindow();
+        SyncViewModel sync = new SyncViewModel(services.export(), services.importer(), services.syncPackages(),
+                services.workstationKeys().fingerprint(), session.username(), executor);
+        Toaster toaster = new Toaster(mainWindow);
+        sync.addNoticeListener(n -> toaster.show(i18n.current().format(n.message()), n.kind().problem()));
+        sync.addAfterJob(queue::reload);
+        javafx.beans.property.ReadOnlyIntegerWrapper openConflicts = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+        SyncWindow syncWindow = new SyncWindow(mainWindow, sync, i18n, dialogs, services.clock().getZone(),
+                () -> new PlaceholderView(i18n), openConflicts.getReadOnlyProperty());
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
                 new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
                     javafx.stage.Window owner = review.root().getScene() == null ? null : review.root().getScene().getWindow();
                     AuditWindow.show(owner, new AuditViewModel(services.audit(), executor), i18n);
-                }));
+                }, syncWindow::show, openConflicts.getReadOnlyProperty()));
+        mainRoot[0] = view.root();
         main.start();
-        return view;
+        return new Opened(view, syncWindow, sync);
+    }
+
+    /** Until conflicts exist: an empty conflicts tab. */
+    private static final class PlaceholderView implements org.trustbench.ui.View {
+        private final javafx.scene.control.Label label = new javafx.scene.control.Label();
+
+        PlaceholderView(I18n i18n) {
+            label.textProperty().bind(i18n.text("sync.ui.tab.conflicts"));
+        }
+
+        @Override
+        public javafx.scene.Parent root() {
+            return new javafx.scene.layout.StackPane(label);
+        }
+
+        @Override
+        public void dispose() {
+            label.textProperty().unbind();
+        }
     }
 }
