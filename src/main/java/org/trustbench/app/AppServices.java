@@ -11,6 +11,9 @@ import org.trustbench.sync.ExportService;
 import org.trustbench.sync.ImportService;
 import org.trustbench.sync.OutboxRepository;
 import org.trustbench.sync.SyncPackageRepository;
+import org.trustbench.sync.ConflictApplier;
+import org.trustbench.sync.conflict.ConflictRepository;
+import org.trustbench.sync.conflict.ConflictService;
 import org.trustbench.sync.keys.TrustService;
 import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.sync.keys.WorkstationKeys;
@@ -48,6 +51,7 @@ public final class AppServices implements AutoCloseable {
     private final ExportService export;
     private final ImportService importer;
     private final SyncPackageRepository syncPackages;
+    private final ConflictService conflicts;
     private final DecisionService decisions;
     private final UserService users;
     private final AuthService auth;
@@ -72,6 +76,7 @@ public final class AppServices implements AutoCloseable {
         this.syncPackages = new SyncPackageRepository(store.dsl());
         this.importer = new ImportService(syncPackages, new CaseIntakeRepository(store.dsl()),
                 trustedSigners, checks, audit, store.isDemo(), clock);
+        this.conflicts = new ConflictService(new ConflictRepository(store.dsl()), new ConflictApplier(), checks, audit, clock);
         this.export = new ExportService(syncPackages, outbox, workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
@@ -130,6 +135,11 @@ public final class AppServices implements AutoCloseable {
 
     public ImportService importer() {
         return importer;
+    }
+
+    /** The sync conflicts imports recorded, and their resolution. */
+    public ConflictService conflicts() {
+        return conflicts;
     }
 
     public ExportService export() {

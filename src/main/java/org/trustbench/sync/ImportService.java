@@ -44,6 +44,7 @@ import org.trustbench.sync.format.Direction;
 import org.trustbench.sync.format.Limits;
 import org.trustbench.sync.format.PackageRecord;
 import org.trustbench.sync.format.PackageVerifier;
+import org.trustbench.sync.format.Progress;
 import org.trustbench.sync.format.RecordType;
 import org.trustbench.sync.format.VerifiedPackage;
 import org.trustbench.sync.keys.SignerRole;
@@ -78,8 +79,11 @@ public final class ImportService {
      *                        imported package, the package's own counts
      * @param alreadyImported true when the package was in the history and nothing was changed
      * @param caseIds         the ids of the new cases (empty when already imported)
+     * @param conflicts       records not applied but recorded as conflicts for an officer to resolve
+     * @param skipped         records skipped (identical content already present, or an unknown provider)
      */
-    public record ImportResult(UUID packageId, Map<String, Long> counts, boolean alreadyImported, List<Long> caseIds) {
+    public record ImportResult(UUID packageId, Map<String, Long> counts, boolean alreadyImported, List<Long> caseIds,
+                               long conflicts, long skipped) {
         public ImportResult {
             counts = Map.copyOf(counts);
             caseIds = List.copyOf(caseIds);
@@ -105,15 +109,33 @@ public final class ImportService {
      * @throws UserException                                if it cannot be applied (e.g. a case number already exists)
      */
     public ImportResult importPackage(Path file, String actor, BooleanSupplier cancelled) {
+        return importPackage(file, actor, Progress.NONE, cancelled);
+    }
+
+    /**
+     * As {@link #importPackage(Path, String, BooleanSupplier)}, reporting progress: first the verification (in
+     * uncompressed bytes), then the apply (in records).
+     */
+    public ImportResult importPackage(Path file, String actor, Progress progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(file, "file");
-        try (VerifiedPackage pkg = PackageVerifier.verify(file, trustedSigners.publicKeys(SignerRole.CENTRAL), Limits.DEFAULT)) {
+        Objects.requireNonNull(progress, "progress");
+        VerifiedPackage verified;
+        try {
+            verified = PackageVerifier.verify(file, trustedSigners.publicKeys(SignerRole.CENTRAL), Limits.DEFAULT, (done, total) -> {
+                progress.update(done, total);
+                checkCancelled(cancelled);
+            });
+        } catch (CancellationException e) {
+            return null;
+        }
+        try (VerifiedPackage pkg = verified) {
             pkg.requireDirection(Direction.INBOUND);
             pkg.requireDemo(demo);
             UUID packageId = pkg.manifest().header().packageId();
             if (packages.known(packageId.toString())) {
                 Map<String, Long> counts = new LinkedHashMap<>();
                 pkg.manifest().counts().forEach((t, n) -> counts.put(t.typeName(), n));
-                return new ImportResult(packageId, counts, true, List.of());
+                return new ImportResult(packageId, counts, true, List.of(), 0, 0);
             }
             pkg.forEachRecord(RecordType.REGISTRY_UPDATE, r -> {
                 throw new UserException(UserMessage.of("sync.import.unsupported", r.type().entryPath(), r.line(),
@@ -131,7 +153,7 @@ public final class ImportService {
             for (long id : applied.caseIds()) {
                 checks.checkCase(id);
             }
-            return new ImportResult(packageId, applied.counts(), false, applied.caseIds());
+            return new ImportResult(packageId, applied.counts(), false, applied.caseIds(), 0, 0);
         }
     }
 
