@@ -26,6 +26,8 @@ import org.trustbench.shell.MainViewModel;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
 import org.trustbench.ui.Toaster;
+import org.trustbench.sync.ui.ConflictsView;
+import org.trustbench.sync.ui.ConflictsViewModel;
 import org.trustbench.sync.ui.SyncViewModel;
 import org.trustbench.sync.ui.SyncWindow;
 import org.trustbench.users.Session;
@@ -38,7 +40,7 @@ public final class Workbench {
     }
 
     /** The signed-in workbench: the main window's view and the Sync screen that lives as long as it. */
-    public record Opened(MainView main, SyncWindow sync, SyncViewModel syncModel) {
+    public record Opened(MainView main, SyncWindow sync, SyncViewModel syncModel, ConflictsViewModel conflicts) {
 
         /** Opens the Sync screen with {@code file} offered for import (not imported until the officer confirms). */
         public void offerImport(java.nio.file.Path file) {
@@ -104,36 +106,24 @@ public final class Workbench {
         Toaster toaster = new Toaster(mainWindow);
         sync.addNoticeListener(n -> toaster.show(i18n.current().format(n.message()), n.kind().problem()));
         sync.addAfterJob(queue::reload);
-        javafx.beans.property.ReadOnlyIntegerWrapper openConflicts = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
+        ConflictsViewModel conflicts = new ConflictsViewModel(services.conflicts(), session.username(), executor);
+        sync.addNoticeListener(n -> conflicts.reload());
+        conflicts.outcomeProperty().addListener((o, a, n) -> {
+            if (n != null && n.kind() == org.trustbench.sync.ui.SyncNotice.Kind.SUCCESS) {
+                queue.reload();
+            }
+        });
         SyncWindow syncWindow = new SyncWindow(mainWindow, sync, i18n, dialogs, services.clock().getZone(),
-                () -> new PlaceholderView(i18n), openConflicts.getReadOnlyProperty());
+                () -> new ConflictsView(conflicts, i18n, services.clock().getZone()), conflicts.openCountProperty());
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
                 new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
                     javafx.stage.Window owner = review.root().getScene() == null ? null : review.root().getScene().getWindow();
                     AuditWindow.show(owner, new AuditViewModel(services.audit(), executor), i18n);
-                }, syncWindow::show, openConflicts.getReadOnlyProperty()));
+                }, syncWindow::show, conflicts.openCountProperty()));
         mainRoot[0] = view.root();
         main.start();
-        return new Opened(view, syncWindow, sync);
-    }
-
-    /** Until conflicts exist: an empty conflicts tab. */
-    private static final class PlaceholderView implements org.trustbench.ui.View {
-        private final javafx.scene.control.Label label = new javafx.scene.control.Label();
-
-        PlaceholderView(I18n i18n) {
-            label.textProperty().bind(i18n.text("sync.ui.tab.conflicts"));
-        }
-
-        @Override
-        public javafx.scene.Parent root() {
-            return new javafx.scene.layout.StackPane(label);
-        }
-
-        @Override
-        public void dispose() {
-            label.textProperty().unbind();
-        }
+        conflicts.reload();
+        return new Opened(view, syncWindow, sync, conflicts);
     }
 }

@@ -115,7 +115,7 @@ public final class SyncViewModel {
         }
         if (importJob.start(r -> {
             r.progress(-1, -1);
-            return importer.importPackage(file, actor, r.cancelled());
+            return importer.importPackage(file, actor, r::progress, r.cancelled());
         }, SyncViewModel::describeImport, this::finished)) {
             pendingImport.set(null);
         }
@@ -129,8 +129,12 @@ public final class SyncViewModel {
             return new SyncNotice(SyncNotice.Kind.ALREADY_IMPORTED, UserMessage.of("sync.ui.import.already", r.packageId()));
         }
         Map<String, Long> c = r.counts();
+        if (r.conflicts() > 0) {
+            return new SyncNotice(SyncNotice.Kind.SUCCESS, UserMessage.of("sync.ui.import.doneConflicts", c.getOrDefault("case", 0L),
+                    c.getOrDefault("issuer_key", 0L), r.skipped(), r.conflicts()));
+        }
         return new SyncNotice(SyncNotice.Kind.SUCCESS, UserMessage.of("sync.ui.import.done", c.getOrDefault("case", 0L),
-                c.getOrDefault("issuer_key", 0L)));
+                c.getOrDefault("issuer_key", 0L), r.skipped()));
     }
 
     private static SyncNotice cancelled() {
