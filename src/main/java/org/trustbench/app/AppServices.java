@@ -11,7 +11,8 @@ import org.trustbench.sync.ExportService;
 import org.trustbench.sync.ImportService;
 import org.trustbench.sync.OutboxRepository;
 import org.trustbench.sync.SyncPackageRepository;
-import org.trustbench.sync.ConflictApplier;
+import org.trustbench.sync.SyncCaseRepository;
+import org.trustbench.sync.SyncDecisionRepository;
 import org.trustbench.sync.conflict.ConflictRepository;
 import org.trustbench.sync.conflict.ConflictService;
 import org.trustbench.sync.keys.TrustService;
@@ -74,9 +75,11 @@ public final class AppServices implements AutoCloseable {
         this.trustedSigners = new TrustedSignerRepository(store.dsl());
         this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
         this.syncPackages = new SyncPackageRepository(store.dsl());
+        ConflictRepository conflictRepository = new ConflictRepository(store.dsl());
         this.importer = new ImportService(syncPackages, new CaseIntakeRepository(store.dsl()),
-                trustedSigners, checks, audit, store.isDemo(), clock);
-        this.conflicts = new ConflictService(new ConflictRepository(store.dsl()), new ConflictApplier(), checks, audit, clock);
+                new SyncCaseRepository(store.dsl()), new SyncDecisionRepository(store.dsl()), conflictRepository,
+                caseQueueRepository, trustedSigners, checks, audit, workstationKeys.workstationId(), store.isDemo(), clock);
+        this.conflicts = new ConflictService(conflictRepository, importer.conflictApplier(), checks, audit, clock);
         this.export = new ExportService(syncPackages, outbox, workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);

@@ -21,5 +21,6 @@ public record CheckInput(FilingCase filingCase, LocalDate today, VerificationSet
     }
 
     /** Outcome of checking a registry record's signature against the trusted issuers. */
-    public enum SignatureStatus { VALID, MISSING, UNKNOWN_ISSUER, INVALID }
+    /** REVOKED: the content matches, but the issuer key was revoked (kept for history, no longer trusted). */
+    public enum SignatureStatus { VALID, MISSING, UNKNOWN_ISSUER, INVALID, REVOKED }
 }

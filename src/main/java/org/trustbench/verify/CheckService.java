@@ -83,7 +83,7 @@ public final class CheckService {
     }
 
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
-        Map<String, PublicKey> keys = trustedKeys();
+        IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
         long done = 0;
         progress.done(0, ids.size());
@@ -102,7 +102,7 @@ public final class CheckService {
         return done;
     }
 
-    private CheckInput input(FilingCase c, Map<String, PublicKey> keys, Set<String> corrupt) {
+    private CheckInput input(FilingCase c, IssuerKeys keys, Set<String> corrupt) {
         return new CheckInput(c, LocalDate.now(clock), settings, signatureStatuses(c, keys), corrupt);
     }
 
@@ -111,7 +111,7 @@ public final class CheckService {
         return signatureStatuses(c, trustedKeys());
     }
 
-    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, Map<String, PublicKey> keys) {
+    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, IssuerKeys keys) {
         Map<Long, SignatureStatus> signatures = new HashMap<>();
         for (EvidenceItem e : c.evidence()) {
             if (e.source() == EvidenceSource.REGULATOR) {
@@ -125,16 +125,34 @@ public final class CheckService {
         return settings;
     }
 
-    static SignatureStatus signatureStatus(EvidenceItem e, Map<String, PublicKey> keys) {
+    /**
+     * A signature by a key revoked (effective now) is {@link SignatureStatus#REVOKED} when it would otherwise be valid:
+     * the content is unchanged, but the key is no longer trusted.
+     */
+    static SignatureStatus signatureStatus(EvidenceItem e, IssuerKeys keys) {
         RegistryRecordSignature.Result r = RegistryRecordSignature.verify(
                 e.signature() == null ? null : e.signature().value(), e.signature() == null ? null : e.signature().keyId(),
-                keys, e.kind().name(), e.source().name(), e.fields(), e.validFrom(), e.validTo(), e.recordedAt());
+                keys.keys(), e.kind().name(), e.source().name(), e.fields(), e.validFrom(), e.validTo(), e.recordedAt());
+        if (r == RegistryRecordSignature.Result.VALID && keys.revoked().contains(e.signature().keyId())) {
+            return SignatureStatus.REVOKED;
+        }
         return SignatureStatus.valueOf(r.name());
     }
 
+    /** Trusted issuer keys by key id, and the ids among them revoked as of now. */
+    record IssuerKeys(Map<String, PublicKey> keys, Set<String> revoked) {
+    }
+
     /** Trusted issuer keys by key id; an unreadable key is logged and left out (its signatures then fail). */
-    private Map<String, PublicKey> trustedKeys() {
+    private IssuerKeys trustedKeys() {
         Map<String, PublicKey> keys = new HashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        Set<String> revoked = new java.util.HashSet<>();
+        findings.issuerRevocations().forEach((keyId, at) -> {
+            if (!at.isAfter(now)) {
+                revoked.add(keyId);
+            }
+        });
         for (TrustedIssuer issuer : findings.trustedIssuers()) {
             try {
                 PublicKey key = Sm2.decodePublicKeyPem(issuer.publicKeyPem());
@@ -147,6 +165,6 @@ public final class CheckService {
                 LOG.warn("Trusted issuer {} has an unreadable public key", issuer.keyId(), e);
             }
         }
-        return keys;
+        return new IssuerKeys(keys, Set.copyOf(revoked));
     }
 }

@@ -106,6 +106,15 @@ public final class FindingRepository {
                 .fetch(r -> new TrustedIssuer(r.getKeyId(), r.getName(), r.getPublicKeyPem()));
     }
 
+    /** The revoked issuer keys (kept for history) and when each revocation takes effect. */
+    public java.util.Map<String, OffsetDateTime> issuerRevocations() {
+        java.util.Map<String, OffsetDateTime> out = new java.util.HashMap<>();
+        dsl.select(TRUSTED_ISSUER.KEY_ID, TRUSTED_ISSUER.REVOKED_AT).from(TRUSTED_ISSUER)
+                .where(TRUSTED_ISSUER.REVOKED_AT.isNotNull())
+                .forEach(r -> out.put(r.value1(), r.value2()));
+        return out;
+    }
+
     /** Digests, among {@code caseId}'s attachments, whose stored content no longer hashes to them. */
     public Set<String> corruptBlobsOfCase(long caseId) {
         Set<String> corrupt = new HashSet<>();

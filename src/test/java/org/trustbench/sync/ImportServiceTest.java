@@ -66,8 +66,7 @@ class ImportServiceTest {
     }
 
     private static ImportService importer(AppServices s) {
-        return new ImportService(new SyncPackageRepository(s.store().dsl()), new CaseIntakeRepository(s.store().dsl()),
-                s.trustedSigners(), s.checks(), s.audit(), s.store().isDemo(), s.clock());
+        return s.importer();
     }
 
     /** A demo store as it is on first open, without its dataset, trusting the DEMO central key. */
@@ -182,16 +181,21 @@ class ImportServiceTest {
     }
 
     @Test
-    void aCaseNumberTheStoreHasRefusesTheWholePackage() {
+    void theDemoPackageIntoADemoStoreWithTheSameDatasetIsSkippedRecordByRecord() {
         try (AppServices s = AppServices.open(new DataFolder(tmp.resolve("loaded")), Workspace.DEMO, clock)) {
             s.prepareWorkspace();
             int cases = count(s, FILING_CASE);
             int blobs = count(s, ATTACHMENT_BLOB);
-            UserException e = assertThrows(UserException.class, () -> importer(s).importPackage(demoPackage, "test", () -> false));
-            assertEquals("sync.import.caseExists", e.userMessage().key());
+            ImportService.ImportResult r = importer(s).importPackage(demoPackage, "test", () -> false);
+            assertFalse(r.alreadyImported());
+            assertEquals(0L, r.counts().get("case"));
+            assertEquals(0L, r.counts().get("issuer_key"));
+            assertEquals(cases + dataset.batch().issuers().size(), r.skipped(), "same cases and keys: all skipped");
+            assertEquals(0, r.conflicts());
             assertEquals(cases, count(s, FILING_CASE));
             assertEquals(blobs, count(s, ATTACHMENT_BLOB));
-            assertEquals(0, count(s, SYNC_PACKAGE));
+            assertEquals(1, count(s, SYNC_PACKAGE));
+            assertEquals(0, s.conflicts().openCount());
         }
     }
 

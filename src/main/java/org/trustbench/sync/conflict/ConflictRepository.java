@@ -30,8 +30,8 @@ public final class ConflictRepository {
     }
 
     /** A conflict to record: {@code incomingRecord} is the record's JSON text. */
-    public record NewConflict(String packageId, ConflictKind kind, String caseNo, String providerUscc, String entryPath,
-                              long line, List<ConflictField> fields, String incomingRecord) {
+    public record NewConflict(String packageId, ConflictKind kind, String caseNo, String providerUscc, String recordKey,
+                              String entryPath, long line, List<ConflictField> fields, String incomingRecord) {
     }
 
     public ConflictRepository(DSLContext dsl) {
@@ -48,6 +48,7 @@ public final class ConflictRepository {
                 .set(SYNC_CONFLICT.KIND, c.kind().name())
                 .set(SYNC_CONFLICT.CASE_NO, c.caseNo())
                 .set(SYNC_CONFLICT.PROVIDER_USCC, c.providerUscc())
+                .set(SYNC_CONFLICT.RECORD_KEY, c.recordKey())
                 .set(SYNC_CONFLICT.STATUS, ConflictStatus.OPEN.name())
                 .set(SYNC_CONFLICT.DETECTED_AT, detectedAt)
                 .set(SYNC_CONFLICT.ENTRY_PATH, c.entryPath())
@@ -77,15 +78,35 @@ public final class ConflictRepository {
                         r.get(SYNC_CONFLICT.INCOMING_RECORD).data()));
     }
 
-    public long openCount() {
-        return dsl.fetchCount(SYNC_CONFLICT, SYNC_CONFLICT.STATUS.eq(ConflictStatus.OPEN.name()));
+    /** The open conflicts of {@code kind} on {@code recordKey} (case number, USCC or decisionId), locked. */
+    public List<Stored> lockOpen(DSLContext tx, ConflictKind kind, String recordKey) {
+        return tx.selectFrom(SYNC_CONFLICT).where(SYNC_CONFLICT.STATUS.eq(ConflictStatus.OPEN.name()))
+                .and(SYNC_CONFLICT.KIND.eq(kind.name())).and(SYNC_CONFLICT.RECORD_KEY.eq(recordKey))
+                .orderBy(SYNC_CONFLICT.ID).forUpdate()
+                .fetch(r -> new Stored(toConflict(r), r.get(SYNC_CONFLICT.ENTRY_PATH), r.get(SYNC_CONFLICT.LINE_NO),
+                        r.get(SYNC_CONFLICT.INCOMING_RECORD).data()));
     }
 
-    /** Open conflicts of {@code kind} on {@code caseNo} (or, with {@code caseNo} null, on the provider). */
-    public long openCount(DSLContext tx, ConflictKind kind, String caseNo, String providerUscc) {
-        Condition c = SYNC_CONFLICT.STATUS.eq(ConflictStatus.OPEN.name()).and(SYNC_CONFLICT.KIND.eq(kind.name()));
-        c = caseNo != null ? c.and(SYNC_CONFLICT.CASE_NO.eq(caseNo)) : c.and(SYNC_CONFLICT.PROVIDER_USCC.eq(providerUscc));
-        return tx.fetchCount(SYNC_CONFLICT, c);
+    /** Whether any conflict (open or resolved) of {@code kind} was recorded on {@code recordKey}. */
+    public boolean exists(DSLContext tx, ConflictKind kind, String recordKey) {
+        return tx.fetchExists(SYNC_CONFLICT, SYNC_CONFLICT.KIND.eq(kind.name()).and(SYNC_CONFLICT.RECORD_KEY.eq(recordKey)));
+    }
+
+    /** The status of the newest conflict of {@code kind} on {@code recordKey}, if any. */
+    public java.util.Optional<ConflictStatus> latestStatus(DSLContext tx, ConflictKind kind, String recordKey) {
+        return tx.select(SYNC_CONFLICT.STATUS).from(SYNC_CONFLICT)
+                .where(SYNC_CONFLICT.KIND.eq(kind.name()).and(SYNC_CONFLICT.RECORD_KEY.eq(recordKey)))
+                .orderBy(SYNC_CONFLICT.ID.desc()).limit(1).fetchOptional(r -> ConflictStatus.valueOf(r.value1()));
+    }
+
+    /** Replaces the stored incoming record (a held decision collecting its sign-offs). */
+    public void updateIncoming(DSLContext tx, long id, String incomingRecord) {
+        tx.update(SYNC_CONFLICT).set(SYNC_CONFLICT.INCOMING_RECORD, JSON.valueOf(incomingRecord))
+                .where(SYNC_CONFLICT.ID.eq(id)).execute();
+    }
+
+    public long openCount() {
+        return dsl.fetchCount(SYNC_CONFLICT, SYNC_CONFLICT.STATUS.eq(ConflictStatus.OPEN.name()));
     }
 
     public void resolve(DSLContext tx, long id, ConflictStatus status, String actor, OffsetDateTime at, String note) {

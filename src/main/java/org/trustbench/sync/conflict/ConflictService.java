@@ -80,7 +80,7 @@ public final class ConflictService {
             if (!c.isOpen()) {
                 throw new UserException(UserMessage.of("conflict.error.notOpen", id, "#conflict.status." + c.status().name()));
             }
-            List<Long> affected = resolution == Resolution.APPLY_INCOMING ? applier.apply(t.dsl(), stored) : List.of();
+            List<Long> affected = resolution == Resolution.APPLY_INCOMING ? applier.apply(t.dsl(), stored, actor) : List.of();
             ConflictStatus status = resolution == Resolution.APPLY_INCOMING ? ConflictStatus.APPLIED_INCOMING
                     : ConflictStatus.KEPT_LOCAL;
             OffsetDateTime now = OffsetDateTime.now(clock);

@@ -12,5 +12,5 @@ import org.jooq.DSLContext;
 public interface IncomingApplier {
 
     /** @return the ids of the cases whose rules must be re-run once the transaction has committed */
-    List<Long> apply(DSLContext tx, ConflictRepository.Stored conflict);
+    List<Long> apply(DSLContext tx, ConflictRepository.Stored conflict, String actor);
 }

@@ -10,7 +10,7 @@ import org.trustbench.domain.Finding;
 import org.trustbench.verify.Rule;
 import org.trustbench.domain.Severity;
 
-/** SIG-REGISTRY: a registry record's SM2/SM3 signature is missing, invalid, or by an untrusted issuer. */
+/** SIG-REGISTRY: a registry record's SM2/SM3 signature is missing, invalid, by an untrusted issuer, or by a revoked key. */
 public final class SignatureRule implements Rule {
 
     @Override
@@ -33,7 +33,14 @@ public final class SignatureRule implements Rule {
                         List.of(Facts.ref(item, null)), item.title()));
                 case INVALID -> out.add(Finding.of("SIG-REGISTRY", Severity.BLOCKER, "invalid",
                         List.of(Facts.ref(item, null)), item.title()));
+                case REVOKED -> out.add(Finding.of("SIG-REGISTRY", Severity.BLOCKER, "revoked",
+                        List.of(Facts.ref(item, null)), item.title(), shortId(item.signature().keyId())));
             }
         }
+    }
+
+    /** The first 16 hex digits of a key id, as the key lists show it. */
+    private static String shortId(String keyId) {
+        return keyId.length() > 16 ? keyId.substring(0, 16) : keyId;
     }
 }

@@ -32,7 +32,7 @@ class ConflictServiceTest {
         try (AppServices s = AppServices.open(new DataFolder(tmp.resolve("a")), Workspace.DEMO, clock)) {
             ConflictRepository repo = new ConflictRepository(s.store().dsl());
             long id = repo.insert(s.store().dsl(), new ConflictRepository.NewConflict("p-1", ConflictKind.CASE_EXISTS,
-                    "C-1", "91310000MA1FL0000X", "records/case.jsonl", 3,
+                    "C-1", "91310000MA1FL0000X", "C-1", "records/case.jsonl", 3,
                     List.of(new ConflictField("nameZh", "甲", "乙"), new ConflictField("platform", "x", "x")), "{\"caseNo\":\"C-1\"}"),
                     OffsetDateTime.now(clock));
             ConflictService conflicts = s.conflicts();
