@@ -43,7 +43,7 @@ class ConflictsViewModelTest {
     static long insertConflict(AppServices s, String caseNo) {
         ConflictRepository repo = new ConflictRepository(s.store().dsl());
         return repo.insert(s.store().dsl(), new ConflictRepository.NewConflict("11111111-2222-3333-4444-555555555555",
-                ConflictKind.CASE_EXISTS, caseNo, "91310000MA1FL0000X", "records/case.jsonl", 1,
+                ConflictKind.CASE_EXISTS, caseNo, "91310000MA1FL0000X", caseNo, "records/case.jsonl", 1,
                 List.of(new ConflictField("nameZh", "甲公司", "乙公司"), new ConflictField("platform", "x", "x"),
                         new ConflictField("someNewMember", null, "1")), "{\"caseNo\":\"" + caseNo + "\"}"),
                 OffsetDateTime.now(s.clock()));
