@@ -141,7 +141,7 @@ public final class ConflictsView implements View {
                 setStyle(null);
                 if (differs) {
                     getStyleClass().add(DIFFERS);
-                    setStyle("-fx-background-color: -color-warning-subtle;");
+                    setStyle("-fx-background-color: #fff8c5;");
                 }
             }
         });

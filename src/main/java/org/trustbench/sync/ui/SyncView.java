@@ -184,7 +184,7 @@ public final class SyncView implements View {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         bar.getStyleClass().add("sync-pending");
-        bar.setStyle("-fx-background-color: -color-accent-subtle; -fx-background-radius: 4;");
+        bar.setStyle("-fx-background-color: #ddf4ff; -fx-background-radius: 4;");
         bar.visibleProperty().bind(vm.pendingImportProperty().isNotNull());
         bar.managedProperty().bind(bar.visibleProperty());
         subscriptions.add(() -> {
