@@ -63,12 +63,17 @@ final class ImportContext {
 
     /** Called before each record: stops when the user cancelled, reports progress. */
     void step() {
-        if (cancelled.getAsBoolean()) {
-            throw new CancellationException();
-        }
+        checkCancelled();
         done++;
         progress.update(ImportService.PHASE + Math.min(ImportService.PHASE, done * ImportService.PHASE / total),
                 2 * ImportService.PHASE);
+    }
+
+    /** Stops (the transaction rolls back) when the user cancelled. */
+    void checkCancelled() {
+        if (cancelled.getAsBoolean()) {
+            throw new CancellationException();
+        }
     }
 
     void applied(RecordType type) {

@@ -184,6 +184,7 @@ public final class ImportService {
         } else {
             outbound.apply(ctx);
         }
+        ctx.checkCancelled();
         Map<String, Long> counts = ctx.counts();
         String fileName = file.getFileName() == null ? file.toString() : file.getFileName().toString();
         var header = ctx.pkg.manifest().header();

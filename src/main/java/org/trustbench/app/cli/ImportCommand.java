@@ -11,7 +11,8 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code import FILE}: verifies and applies an inbound package. Prints a one-line summary; a package already imported
+ * {@code import FILE}: verifies and applies a package (inbound from the central system, or a workstation's outbound
+ * package on a central or supervisor desk). Prints applied, skipped and conflict counts; a package already imported
  * is reported as such (exit 0); a refused package exits with 1 and its one-line reason (via {@link Cli}).
  */
 @Command(name = "import", resourceBundle = "i18n.cli", mixinStandardHelpOptions = true)
@@ -33,10 +34,20 @@ public final class ImportCommand implements Callable<Integer> {
             if (r.alreadyImported()) {
                 spec.commandLine().getOut().println(root.messages().get("cli.import.already", file, r.packageId()));
             } else {
-                spec.commandLine().getOut().println(root.messages().get("cli.import.done", file,
-                        r.counts().getOrDefault("case", 0L), r.counts().getOrDefault("issuer_key", 0L), r.packageId()));
+                spec.commandLine().getOut().println(root.messages().get("cli.import.result", file, r.applied(), r.skipped(),
+                        r.conflicts(), counts(r), r.packageId()));
+                if (r.conflicts() > 0) {
+                    spec.commandLine().getOut().println(root.messages().get("cli.import.conflictsHint", r.conflicts()));
+                }
             }
         }
         return CommandLine.ExitCode.OK;
+    }
+
+    /** Applied records per type, e.g. {@code case 3, issuer_key 1}. */
+    private static String counts(ImportService.ImportResult r) {
+        StringBuilder b = new StringBuilder();
+        r.counts().forEach((type, n) -> b.append(b.length() == 0 ? "" : ", ").append(type).append(' ').append(n));
+        return b.toString();
     }
 }

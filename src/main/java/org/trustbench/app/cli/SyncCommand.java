@@ -16,8 +16,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code sync history [--format table|json]}: the packages this store exported and imported. */
-@Command(name = "sync", resourceBundle = "i18n.cli", subcommands = SyncCommand.History.class)
+/**
+ * {@code sync history [--format table|json]}: the packages this store exported and imported; {@code sync conflicts
+ * [--all] [--format text|json]}: the records imports held back; {@code sync resolve ID (--keep-local|--apply-incoming)
+ * --note TEXT [--user NAME [--password-stdin]]}: resolves one.
+ */
+@Command(name = "sync", resourceBundle = "i18n.cli",
+        subcommands = {SyncCommand.History.class, SyncConflictsCommand.Conflicts.class, SyncConflictsCommand.Resolve.class})
 public final class SyncCommand {
 
     @ParentCommand
