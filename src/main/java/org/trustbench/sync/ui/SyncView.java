@@ -25,6 +25,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -93,6 +94,7 @@ public final class SyncView implements View {
         TextField fingerprint = new TextField(vm.fingerprint());
         fingerprint.setId("sync-fingerprint");
         fingerprint.setEditable(false);
+        fingerprint.setFocusTraversable(false);
         fingerprint.getStyleClass().add(Styles.SMALL);
         fingerprint.setStyle("-fx-font-family: monospace;");
         HBox.setHgrow(fingerprint, Priority.ALWAYS);
@@ -111,6 +113,7 @@ public final class SyncView implements View {
         export.getStyleClass().add(Styles.ACCENT);
         export.disableProperty().bind(vm.exportJob().runningProperty());
         export.setOnAction(e -> dialogs.chooseDirectory(i18n.get("sync.ui.export.choose")).ifPresent(vm::exportTo));
+        export.setMinWidth(Region.USE_PREF_SIZE);
         Label exportHint = hint("sync.ui.export.hint");
         JobBar exportBar = new JobBar("sync-export", vm.exportJob(), i18n, subscriptions);
         VBox exportBox = new VBox(6, new HBox(10, export, exportHint), exportBar.root());
@@ -122,6 +125,7 @@ public final class SyncView implements View {
         choose.disableProperty().bind(vm.importJob().runningProperty());
         choose.setOnAction(e -> dialogs.chooseOpenFile(i18n.get("sync.ui.import.choose"), i18n.get("sync.ui.fileType"),
                 ExportService.EXTENSION.substring(1)).ifPresent(vm::offerImport));
+        choose.setMinWidth(Region.USE_PREF_SIZE);
         Label importHint = hint("sync.ui.import.hint");
         JobBar importBar = new JobBar("sync-import", vm.importJob(), i18n, subscriptions);
         VBox importBox = new VBox(6, new HBox(10, choose, importHint), pendingBar(), importBar.root());
@@ -148,6 +152,9 @@ public final class SyncView implements View {
         hint.textProperty().bind(i18n.text(key));
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         return hint;
     }
 
@@ -167,8 +174,13 @@ public final class SyncView implements View {
         text.setWrapText(true);
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             Path p = vm.pendingImportProperty().get();
-            return p == null ? "" : i18n.get("sync.ui.import.pending", p.toString());
+            return p == null ? "" : i18n.get("sync.ui.import.pending", p.getFileName() == null ? p : p.getFileName());
         }, i18n.messagesProperty(), vm.pendingImportProperty()));
+        javafx.scene.control.Tooltip where = new javafx.scene.control.Tooltip();
+        where.textProperty().bind(Bindings.createStringBinding(() -> String.valueOf(vm.pendingImportProperty().get()),
+                vm.pendingImportProperty()));
+        text.setTooltip(where);
+        subscriptions.add(where.textProperty()::unbind);
         Button confirm = new Button();
         confirm.setId("sync-import-confirm");
         confirm.textProperty().bind(i18n.text("sync.ui.import.confirm"));
@@ -179,6 +191,9 @@ public final class SyncView implements View {
         discard.setId("sync-import-discard");
         discard.textProperty().bind(i18n.text("sync.ui.import.discard"));
         discard.setOnAction(e -> vm.discardImport());
+        confirm.setMinWidth(Region.USE_PREF_SIZE);
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        text.setMaxWidth(Double.MAX_VALUE);
         HBox bar = new HBox(8, new FontIcon(Material2MZ.PLAYLIST_ADD_CHECK), text, confirm, discard);
         HBox.setHgrow(text, Priority.ALWAYS);
         bar.setAlignment(Pos.CENTER_LEFT);
