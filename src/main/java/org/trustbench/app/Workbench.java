@@ -52,6 +52,7 @@ public final class Workbench {
         public void dispose() {
             sync.close();
             syncModel.close();
+            conflicts.close();
             main.dispose();
         }
     }

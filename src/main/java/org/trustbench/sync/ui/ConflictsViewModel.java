@@ -48,6 +48,7 @@ public final class ConflictsViewModel {
     private final ReadOnlyObjectWrapper<SyncNotice> outcome = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding canResolve;
     private Task<List<Conflict>> listTask;
+    private boolean closed;
 
     public ConflictsViewModel(ConflictService service, String actor, Executor executor) {
         this.service = Objects.requireNonNull(service, "service");
@@ -64,6 +65,9 @@ public final class ConflictsViewModel {
 
     /** Lists the open conflicts again, in the background; the selection is kept when the conflict is still open. */
     public void reload() {
+        if (closed) {
+            return;
+        }
         if (listTask != null) {
             listTask.cancel();
         }
@@ -88,6 +92,9 @@ public final class ConflictsViewModel {
 
     /** Resolves the selected conflict with the note, in the background; a refusal is reported with its reason. */
     public void resolve(Resolution resolution) {
+        if (closed) {
+            return;
+        }
         Conflict c = selected.get();
         if (c == null || resolving.get()) {
             return;
@@ -122,6 +129,14 @@ public final class ConflictsViewModel {
             reload();
         });
         executor.execute(task);
+    }
+
+    /** Cancels the listing and ignores later requests (the workbench is closing). */
+    public void close() {
+        closed = true;
+        if (listTask != null) {
+            listTask.cancel();
+        }
     }
 
     public ObservableList<Conflict> conflicts() {

@@ -111,6 +111,13 @@ public final class SyncJob {
         done.accept(notice);
     }
 
+    /** Shows {@code notice} as this job's last outcome without running anything (e.g. a file that cannot be read). */
+    void report(SyncNotice notice) {
+        if (!running.get()) {
+            outcome.set(notice);
+        }
+    }
+
     /** Asks the running job to stop; it reports CANCELLED once it has (and nothing was applied). */
     public void cancel() {
         if (running.get()) {

@@ -49,6 +49,7 @@ public final class SyncViewModel {
     private final List<Consumer<SyncNotice>> noticeListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> afterJob = new CopyOnWriteArrayList<>();
     private Task<List<HistoryRow>> historyTask;
+    private boolean closed;
 
     public SyncViewModel(ExportService exporter, ImportService importer, SyncPackageRepository history, String fingerprint,
                          String actor, Executor executor) {
@@ -64,6 +65,9 @@ public final class SyncViewModel {
 
     /** Exports everything since the last export into {@code folder}, in the background. */
     public void exportTo(Path folder) {
+        if (closed) {
+            return;
+        }
         Objects.requireNonNull(folder, "folder");
         exportJob.start(r -> {
             try {
@@ -93,22 +97,34 @@ public final class SyncViewModel {
      * imported without that confirmation. A missing or unreadable file is reported as a refused notice.
      */
     public void offerImport(Path file) {
+        if (closed) {
+            return;
+        }
         Objects.requireNonNull(file, "file");
         Task<Boolean> check = Tasks.of(() -> Files.isRegularFile(file) && Files.isReadable(file));
         check.setOnSucceeded(e -> {
             if (Boolean.TRUE.equals(check.getValue())) {
                 pendingImport.set(file);
             } else {
-                pendingImport.set(null);
-                publish(new SyncNotice(SyncNotice.Kind.REFUSED, UserMessage.of("sync.ui.import.unreadable", file)));
+                unreadable(file);
             }
         });
-        check.setOnFailed(e -> publish(new SyncNotice(SyncNotice.Kind.REFUSED, UserMessage.of("sync.ui.import.unreadable", file))));
+        check.setOnFailed(e -> unreadable(file));
         executor.execute(check);
+    }
+
+    private void unreadable(Path file) {
+        pendingImport.set(null);
+        SyncNotice notice = new SyncNotice(SyncNotice.Kind.REFUSED, UserMessage.of("sync.ui.import.unreadable", file));
+        importJob.report(notice);
+        publish(notice);
     }
 
     /** Imports the offered file, in the background. */
     public void confirmImport() {
+        if (closed) {
+            return;
+        }
         Path file = pendingImport.get();
         if (file == null) {
             return;
@@ -159,6 +175,9 @@ public final class SyncViewModel {
 
     /** Lists the package history again, in the background; the latest request wins. */
     public void reloadHistory() {
+        if (closed) {
+            return;
+        }
         if (historyTask != null) {
             historyTask.cancel();
         }
@@ -191,8 +210,9 @@ public final class SyncViewModel {
         return () -> afterJob.remove(action);
     }
 
-    /** Cancels the running jobs (the workbench is closing). */
+    /** Cancels the running jobs and ignores later requests (the workbench is closing). */
     public void close() {
+        closed = true;
         exportJob.cancel();
         importJob.cancel();
         if (historyTask != null) {

@@ -176,6 +176,7 @@ class SyncViewModelTest {
             FxThread.run(() -> vm.offerImport(tmp.resolve("missing.tbsync")));
             assertNull(vm.pendingImportProperty().get());
             assertEquals(SyncNotice.Kind.REFUSED, notices.get(0).kind());
+            assertEquals(notices.get(0), vm.importJob().outcomeProperty().get(), "the import's status line says why");
             assertTrue(Messages.forLocale(Messages.ENGLISH).format(notices.get(0).message()).contains("missing.tbsync"));
 
             FxThread.run(() -> vm.offerImport(pkg));
