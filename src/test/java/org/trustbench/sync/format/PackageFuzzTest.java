@@ -7,28 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Mutates a valid package a few thousand times (bit flips, byte edits, truncation, entry reordering, junk). Each
  * mutation is either refused with a PackageException (never another exception, never a hang), or verifies and yields
- * exactly the original records and attachments.
+ * exactly the original records and attachments. The same mutations ({@link PackageMutations}) are imported into a
+ * real store by {@code org.trustbench.sync.ImportFuzzTest}: refused without a trace, or applied completely.
  */
 class PackageFuzzTest {
 
@@ -58,7 +55,7 @@ class PackageFuzzTest {
 
         assertTimeoutPreemptively(Duration.ofMinutes(Math.max(3, ITERATIONS / 2_000 * 2)), () -> {
             for (int i = 0; i < ITERATIONS; i++) {
-                String kind = mutate(valid, random, file);
+                String kind = PackageMutations.mutate(valid, random, file);
                 String outcome;
                 try {
                     Map<RecordType, List<JsonNode>> got = contents(file);
@@ -143,80 +140,5 @@ class PackageFuzzTest {
             }
         }
         return out;
-    }
-
-    private static String mutate(byte[] valid, Random r, Path file) throws IOException {
-        byte[] m;
-        String kind;
-        int choice = r.nextInt(100);
-        if (choice < 40) {
-            kind = "bitflip";
-            m = valid.clone();
-            int at = r.nextInt(m.length);
-            m[at] ^= (byte) (1 << r.nextInt(8));
-        } else if (choice < 55) {
-            kind = "bytes";
-            m = valid.clone();
-            for (int n = 1 + r.nextInt(8); n > 0; n--) {
-                m[r.nextInt(m.length)] = (byte) r.nextInt(256);
-            }
-        } else if (choice < 65) {
-            kind = "tail";
-            m = valid.clone();
-            int at = Math.max(0, m.length - 1 - r.nextInt(Math.min(m.length, 400)));
-            m[at] ^= (byte) (1 << r.nextInt(8));
-        } else if (choice < 75) {
-            kind = "truncate";
-            m = java.util.Arrays.copyOf(valid, r.nextInt(valid.length));
-        } else if (choice < 85) {
-            kind = "reorder";
-            m = reorder(valid, r);
-        } else if (choice < 95) {
-            kind = "insert-delete";
-            int at = r.nextInt(valid.length);
-            int n = 1 + r.nextInt(16);
-            if (r.nextBoolean()) {
-                byte[] junk = new byte[n];
-                r.nextBytes(junk);
-                m = new byte[valid.length + n];
-                System.arraycopy(valid, 0, m, 0, at);
-                System.arraycopy(junk, 0, m, at, n);
-                System.arraycopy(valid, at, m, at + n, valid.length - at);
-            } else {
-                n = Math.min(n, valid.length - at);
-                m = new byte[valid.length - n];
-                System.arraycopy(valid, 0, m, 0, at);
-                System.arraycopy(valid, at + n, m, at, valid.length - at - n);
-            }
-        } else {
-            kind = "prepend-append";
-            byte[] junk = new byte[1 + r.nextInt(64)];
-            r.nextBytes(junk);
-            m = new byte[valid.length + junk.length];
-            boolean prepend = r.nextBoolean();
-            System.arraycopy(junk, 0, m, prepend ? 0 : valid.length, junk.length);
-            System.arraycopy(valid, 0, m, prepend ? junk.length : 0, valid.length);
-        }
-        Files.write(file, m);
-        return kind;
-    }
-
-    /** The same entries and bytes in another order (sometimes the same order: those stay valid). */
-    private static byte[] reorder(byte[] valid, Random r) throws IOException {
-        List<Map.Entry<String, byte[]>> entries = new ArrayList<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(valid))) {
-            ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                entries.add(Map.entry(e.getName(), in.readAllBytes()));
-            }
-        }
-        if (r.nextInt(4) == 0) {
-            Collections.shuffle(entries, r);
-        } else {
-            int a = r.nextInt(entries.size());
-            int b = r.nextInt(entries.size());
-            Collections.swap(entries, a, b);
-        }
-        return Forge.zip(entries, Map.of());
     }
 }
