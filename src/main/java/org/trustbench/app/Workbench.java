@@ -115,7 +115,10 @@ public final class Workbench {
             }
         });
         SyncWindow syncWindow = new SyncWindow(mainWindow, sync, i18n, dialogs, services.clock().getZone(),
-                () -> new ConflictsView(conflicts, i18n, services.clock().getZone()), conflicts.openCountProperty());
+                () -> {
+                    conflicts.reload();
+                    return new ConflictsView(conflicts, i18n, services.clock().getZone());
+                }, conflicts.openCountProperty());
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
                 new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
