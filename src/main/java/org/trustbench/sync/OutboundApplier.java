@@ -96,7 +96,7 @@ final class OutboundApplier {
             ctx.applied(RecordType.DECISION);
             return;
         }
-        ctx.conflict(ConflictKind.DECISION_CONFLICT, r, caseNo, null, originId, fields(latest.get(), o));
+        ctx.conflict(ConflictKind.DECISION_CONFLICT, r, caseNo, ref.providerUscc(), originId, fields(latest.get(), o));
     }
 
     private void signOff(ImportContext ctx, PackageRecord r) {

@@ -37,8 +37,8 @@ public final class SyncCaseRepository {
 
     private final DSLContext dsl;
 
-    /** A case's id, number and workflow status. */
-    public record CaseRef(long id, String caseNo, CaseStatus status) {
+    /** A case's id, number, workflow status and provider USCC. */
+    public record CaseRef(long id, String caseNo, CaseStatus status, String providerUscc) {
 
         /** Decided locally: the decision stands or waits for sign-off. */
         public boolean decided() {
@@ -60,8 +60,13 @@ public final class SyncCaseRepository {
 
     /** The case with this number, its row locked for the rest of {@code tx}. */
     public Optional<CaseRef> lockCase(DSLContext tx, String caseNo) {
-        return tx.select(FILING_CASE.ID, FILING_CASE.STATUS).from(FILING_CASE).where(FILING_CASE.CASE_NO.eq(caseNo))
-                .forUpdate().fetchOptional(r -> new CaseRef(r.value1(), caseNo, CaseStatus.valueOf(r.value2())));
+        var row = tx.select(FILING_CASE.ID, FILING_CASE.STATUS, FILING_CASE.PROVIDER_ID).from(FILING_CASE)
+                .where(FILING_CASE.CASE_NO.eq(caseNo)).forUpdate().fetchOne();
+        if (row == null) {
+            return Optional.empty();
+        }
+        String uscc = tx.select(PROVIDER.USCC).from(PROVIDER).where(PROVIDER.ID.eq(row.value3())).fetchOne(PROVIDER.USCC);
+        return Optional.of(new CaseRef(row.value1(), caseNo, CaseStatus.valueOf(row.value2()), uscc));
     }
 
     public Optional<Long> providerId(DSLContext tx, String uscc) {
@@ -77,9 +82,10 @@ public final class SyncCaseRepository {
 
     /** The provider's cases, by id, locked for the rest of {@code tx}. */
     public List<CaseRef> lockCasesOfProvider(DSLContext tx, long providerId) {
+        String uscc = tx.select(PROVIDER.USCC).from(PROVIDER).where(PROVIDER.ID.eq(providerId)).fetchOne(PROVIDER.USCC);
         return tx.select(FILING_CASE.ID, FILING_CASE.CASE_NO, FILING_CASE.STATUS).from(FILING_CASE)
                 .where(FILING_CASE.PROVIDER_ID.eq(providerId)).orderBy(FILING_CASE.ID).forUpdate()
-                .fetch(r -> new CaseRef(r.value1(), r.value2(), CaseStatus.valueOf(r.value3())));
+                .fetch(r -> new CaseRef(r.value1(), r.value2(), CaseStatus.valueOf(r.value3()), uscc));
     }
 
     public void updateProvider(DSLContext tx, Provider p) {

@@ -228,6 +228,7 @@ class SyncRoundTripTest {
         Conflict keep = open.stream().filter(c -> c.caseNo().equals(keepNo)).findFirst().orElseThrow();
         Conflict apply = open.stream().filter(c -> c.caseNo().equals(applyNo)).findFirst().orElseThrow();
         assertEquals(ConflictKind.DECISION_CONFLICT, apply.kind());
+        assertEquals(clean.get(1).uscc(), apply.providerUscc());
         var outcome = apply.fields().stream().filter(f -> f.name().equals("outcome")).findFirst().orElseThrow();
         assertEquals("APPROVE", outcome.local());
         assertEquals("REJECT", outcome.incoming());
