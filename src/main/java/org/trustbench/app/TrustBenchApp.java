@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.trustbench.app.cli.TrustBenchCommand;
 import org.trustbench.i18n.Messages;
 import org.trustbench.i18n.UserException;
-import org.trustbench.shell.MainView;
 import org.trustbench.ui.FxDialogService;
 import org.trustbench.ui.I18n;
 import org.trustbench.users.FirstAdminView;
@@ -45,7 +44,7 @@ public final class TrustBenchApp extends Application {
     private final Clock clock;
     private ExecutorService executor;
     private AppServices services;
-    private MainView mainView;
+    private Workbench.Opened mainView;
     private Task<AppServices> opening;
     private volatile boolean hasUsers;
 
@@ -156,14 +155,20 @@ public final class TrustBenchApp extends Application {
         vm.sessionProperty().addListener((o, a, session) -> {
             if (session != null) {
                 view.dispose();
-                mainView = Workbench.create(services, session, i18n, executor, dialogs, Platform::exit, () -> {
+                mainView = Workbench.open(services, session, i18n, executor, dialogs, Platform::exit, () -> {
                     executor.execute(() -> services.auth().signOut(session));
                     mainView.dispose();
                     mainView = null;
                     showSignIn(scene, i18n, dialogs);
                 });
-                scene.setRoot(mainView.root());
-                mainView.queueView().focusQueue();
+                scene.setRoot(mainView.main().root());
+                mainView.main().queueView().focusQueue();
+                if (options.importFile() != null) {
+                    // Opened with a package (file association): offer it on the Sync screen, once.
+                    java.nio.file.Path file = options.importFile();
+                    options = new LaunchOptions(options.dataFolder(), options.workspace());
+                    mainView.offerImport(file);
+                }
             }
         });
         scene.setRoot(view.root());

@@ -25,6 +25,11 @@ import org.trustbench.shell.MainView;
 import org.trustbench.shell.MainViewModel;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
+import org.trustbench.ui.Toaster;
+import org.trustbench.sync.ui.ConflictsView;
+import org.trustbench.sync.ui.ConflictsViewModel;
+import org.trustbench.sync.ui.SyncViewModel;
+import org.trustbench.sync.ui.SyncWindow;
 import org.trustbench.users.Session;
 import org.trustbench.verify.VerificationSettings;
 
@@ -34,8 +39,31 @@ public final class Workbench {
     private Workbench() {
     }
 
+    /** The signed-in workbench: the main window's view and the Sync screen that lives as long as it. */
+    public record Opened(MainView main, SyncWindow sync, SyncViewModel syncModel, ConflictsViewModel conflicts) {
+
+        /** Opens the Sync screen with {@code file} offered for import (not imported until the officer confirms). */
+        public void offerImport(java.nio.file.Path file) {
+            sync.show();
+            syncModel.offerImport(file);
+        }
+
+        /** Closes the Sync window, asks running jobs to stop, and releases the main view's listeners. */
+        public void dispose() {
+            sync.close();
+            syncModel.close();
+            conflicts.close();
+            main.dispose();
+        }
+    }
+
     public static MainView create(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
                                   Runnable exit, Runnable signOut) {
+        return open(services, session, i18n, executor, dialogs, exit, signOut).main();
+    }
+
+    public static Opened open(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
+                              Runnable exit, Runnable signOut) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
         ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
@@ -71,13 +99,35 @@ public final class Workbench {
         NoticeExport notices = new NoticeExport(services.caseQueueRepository(), services.users()::find, renderer::render,
                 services.store().isDemo(), i18n, dialogs, executor);
         review.setSidePanel(new DecisionView(decision, i18n, notices::export));
+        javafx.scene.Parent[] mainRoot = new javafx.scene.Parent[1];
+        java.util.function.Supplier<javafx.stage.Window> mainWindow = () -> mainRoot[0] == null || mainRoot[0].getScene() == null
+                ? null : mainRoot[0].getScene().getWindow();
+        SyncViewModel sync = new SyncViewModel(services.export(), services.importer(), services.syncPackages(),
+                services.workstationKeys().fingerprint(), session.username(), executor);
+        Toaster toaster = new Toaster(mainWindow);
+        sync.addNoticeListener(n -> toaster.show(i18n.current().format(n.message()), n.kind().problem()));
+        sync.addAfterJob(queue::reload);
+        ConflictsViewModel conflicts = new ConflictsViewModel(services.conflicts(), session.username(), executor);
+        sync.addNoticeListener(n -> conflicts.reload());
+        conflicts.outcomeProperty().addListener((o, a, n) -> {
+            if (n != null && n.kind() == org.trustbench.sync.ui.SyncNotice.Kind.SUCCESS) {
+                queue.reload();
+            }
+        });
+        SyncWindow syncWindow = new SyncWindow(mainWindow, sync, i18n, dialogs, services.clock().getZone(),
+                () -> {
+                    conflicts.reload();
+                    return new ConflictsView(conflicts, i18n, services.clock().getZone());
+                }, conflicts.openCountProperty());
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
                 new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
                     javafx.stage.Window owner = review.root().getScene() == null ? null : review.root().getScene().getWindow();
                     AuditWindow.show(owner, new AuditViewModel(services.audit(), executor), i18n);
-                }));
+                }, syncWindow::show, conflicts.openCountProperty()));
+        mainRoot[0] = view.root();
         main.start();
-        return view;
+        conflicts.reload();
+        return new Opened(view, syncWindow, sync, conflicts);
     }
 }

@@ -49,8 +49,18 @@ public final class MainView implements View {
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
-    /** Window-level actions the application provides. */
-    public record Actions(Runnable exit, Runnable signOut, Runnable openAudit) {
+    /**
+     * Window-level actions the application provides.
+     *
+     * @param openSync      opens the Sync screen
+     * @param openConflicts the number of open sync conflicts, shown on the Sync menu item
+     */
+    public record Actions(Runnable exit, Runnable signOut, Runnable openAudit, Runnable openSync,
+                          javafx.beans.value.ObservableIntegerValue openConflicts) {
+
+        public Actions(Runnable exit, Runnable signOut, Runnable openAudit) {
+            this(exit, signOut, openAudit, () -> { }, new javafx.beans.property.SimpleIntegerProperty(0));
+        }
     }
 
     public MainView(MainViewModel vm, I18n i18n, DialogService dialogs, CaseQueueView queueView,
@@ -112,7 +122,15 @@ public final class MainView implements View {
         recheck.setId("menu-recheck-all");
         MenuItem audit = item("menu.file.audit", new FontIcon(Material2MZ.SECURITY), actions.openAudit());
         audit.setId("menu-audit");
-        Menu file = menu("menu.file", open, reload, find, recheck, audit, new javafx.scene.control.SeparatorMenuItem(), signOut, quit);
+        MenuItem sync = item("menu.file.sync", new FontIcon(Material2MZ.SYNC), actions.openSync());
+        sync.setId("menu-sync");
+        sync.setAccelerator(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        sync.textProperty().unbind();
+        sync.textProperty().bind(Bindings.createStringBinding(() -> {
+            int n = actions.openConflicts().get();
+            return n > 0 ? i18n.get("menu.file.sync.count", n) : i18n.get("menu.file.sync");
+        }, i18n.messagesProperty(), actions.openConflicts()));
+        Menu file = menu("menu.file", open, reload, find, recheck, audit, sync, new javafx.scene.control.SeparatorMenuItem(), signOut, quit);
 
         ToggleGroup languages = new ToggleGroup();
         RadioMenuItem zh = new RadioMenuItem("中文");

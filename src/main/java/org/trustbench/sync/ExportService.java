@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.jooq.DSLContext;
 import org.trustbench.audit.AuditAction;
@@ -22,6 +23,7 @@ import org.trustbench.i18n.UserMessage;
 import org.trustbench.sync.format.Direction;
 import org.trustbench.sync.format.ManifestHeader;
 import org.trustbench.sync.format.PackageWriter;
+import org.trustbench.sync.format.Progress;
 import org.trustbench.sync.format.RecordSink;
 import org.trustbench.sync.format.RecordType;
 import org.trustbench.sync.format.SequenceRange;
@@ -37,6 +39,9 @@ public final class ExportService {
 
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     public static final String EXTENSION = ".tbsync";
+    /** Progress is reported in thousandths of the whole export. */
+    public static final long PROGRESS_TOTAL = 1000;
+    private static final long HALF = PROGRESS_TOTAL / 2;
 
     private final SyncPackageRepository packages;
     private final OutboxRepository outbox;
@@ -64,6 +69,15 @@ public final class ExportService {
      * the newest record) into {@code outDir}. Cancelling leaves no file and changes nothing.
      */
     public ExportResult export(Path outDir, String actor, Long fromSeq, Long toSeq, BooleanSupplier cancelled) {
+        return export(outDir, actor, fromSeq, toSeq, Progress.NONE, cancelled);
+    }
+
+    /**
+     * As {@link #export(Path, String, Long, Long, BooleanSupplier)}, reporting progress in thousandths: the first half
+     * while the records are read from the outbox, the second half while the package's bytes are written.
+     */
+    public ExportResult export(Path outDir, String actor, Long fromSeq, Long toSeq, Progress progress,
+                               BooleanSupplier cancelled) {
         long from = fromSeq != null ? fromSeq : outbox.lastExportedSeq() + 1;
         long to = toSeq != null ? toSeq : outbox.lastSeq();
         if (from > to || to < 1) {
@@ -77,15 +91,20 @@ public final class ExportService {
         Path file = outDir.resolve("trustbench-" + keys.workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
         Map<String, Long> counts = new LinkedHashMap<>();
         Set<String> caseNos = new TreeSet<>();
+        RecordType[] types = {RecordType.DECISION, RecordType.SIGNOFF};
+        long scanTotal = (to - from + 1) * types.length;
+        long[] scanned = {0};
+        progress.update(0, PROGRESS_TOTAL);
         try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(),
                 new ManifestHeader(packageId, Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), now, demo))) {
-            for (RecordType type : new RecordType[] {RecordType.DECISION, RecordType.SIGNOFF}) {
+            for (RecordType type : types) {
                 long[] n = {0};
                 try (RecordSink sink = writer.openRecords(type)) {
                     outbox.forEach(from, to, r -> {
                         if (cancelled.getAsBoolean()) {
                             throw new Cancelled();
                         }
+                        progress.update(++scanned[0] * HALF / Math.max(scanTotal, 1), PROGRESS_TOTAL);
                         if (r.type().equals(type.typeName())) {
                             ObjectNode record = toRecord(r);
                             caseNos.add(record.get("caseNo").asText());
@@ -96,8 +115,13 @@ public final class ExportService {
                 }
                 counts.put(type.typeName(), n[0]);
             }
-            writer.finish();
-        } catch (Cancelled e) {
+            writer.finish((done, total) -> {
+                if (cancelled.getAsBoolean()) {
+                    throw new CancellationException();
+                }
+                progress.update(HALF + done * HALF / Math.max(total, 1), PROGRESS_TOTAL);
+            });
+        } catch (Cancelled | CancellationException e) {
             return null;
         } catch (IOException e) {
             throw new UserException(UserMessage.of("sync.export.io", file, String.valueOf(e.getMessage())), e);
@@ -111,6 +135,7 @@ public final class ExportService {
             audit.append(ctx, actor, AuditAction.EXPORT, "package:" + packageId, Map.of("from", from, "to", to,
                     "counts", counts, "file", file.getFileName().toString()));
         });
+        progress.update(PROGRESS_TOTAL, PROGRESS_TOTAL);
         return new ExportResult(file, packageId, from, to, counts);
     }
 

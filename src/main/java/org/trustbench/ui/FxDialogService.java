@@ -44,6 +44,21 @@ public final class FxDialogService implements DialogService {
         return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseDirectory(String title) {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(title);
+        return java.util.Optional.ofNullable(chooser.showDialog(owner.get())).map(java.io.File::toPath);
+    }
+
+    @Override
+    public java.util.Optional<java.nio.file.Path> chooseOpenFile(String title, String extensionDescription, String extension) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(extensionDescription, "*." + extension));
+        return java.util.Optional.ofNullable(chooser.showOpenDialog(owner.get())).map(java.io.File::toPath);
+    }
+
     private void relabel(Alert alert, ButtonType type, String key) {
         if (alert.getDialogPane().lookupButton(type) instanceof Button button) {
             button.setText(i18n.get(key));

@@ -130,6 +130,37 @@ class ExportServiceTest {
         assertEquals(0, services.outbox().lastExportedSeq());
     }
 
+    @Test
+    void progressRisesToTheWholeAndCancellingWhileWritingLeavesNothing() throws Exception {
+        decideCleanCases(3);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        // Cancelled in the second half, while the package's bytes are written: no file, nothing marked.
+        List<Long> seen = new ArrayList<>();
+        boolean[] stop = {false};
+        assertEquals(null, services.export().export(out, "officer1", null, null, (done, total) -> {
+            assertEquals(ExportService.PROGRESS_TOTAL, total);
+            seen.add(done);
+            stop[0] = done > ExportService.PROGRESS_TOTAL / 2;
+        }, () -> stop[0]));
+        assertTrue(seen.stream().anyMatch(d -> d > ExportService.PROGRESS_TOTAL / 2), "it reached the writing half: " + seen);
+        try (var listing = Files.list(out)) {
+            assertEquals(0, listing.count(), "no package and no temporary file");
+        }
+        assertEquals(0, services.outbox().lastExportedSeq());
+        assertEquals(List.of(), services.syncPackages().history());
+
+        seen.clear();
+        ExportService.ExportResult r = services.export().export(out, "officer1", null, null, (done, total) -> seen.add(done),
+                () -> false);
+        assertEquals(3, r.to());
+        for (int i = 1; i < seen.size(); i++) {
+            assertTrue(seen.get(i) >= seen.get(i - 1), "progress never goes back: " + seen);
+        }
+        assertEquals(0L, seen.get(0));
+        assertEquals(ExportService.PROGRESS_TOTAL, seen.get(seen.size() - 1));
+        assertTrue(seen.stream().anyMatch(d -> d > 0 && d < ExportService.PROGRESS_TOTAL), seen.toString());
+    }
+
     private List<String> records(Path file) {
         List<String> lines = new ArrayList<>();
         try (VerifiedPackage p = PackageVerifier.verify(file,

@@ -10,6 +10,7 @@ import org.trustbench.i18n.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code trustbench}: with no command it opens the workbench; commands run headless. */
 @Command(name = "trustbench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -23,6 +24,10 @@ public final class TrustBenchCommand implements Callable<Integer> {
 
     @Option(names = "--demo", descriptionKey = "option.demo")
     boolean demo;
+
+    /** A package to offer for import (the installer associates .tbsync files with the app this way). */
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", descriptionKey = "option.file")
+    Path file;
 
     private final GuiLauncher gui;
     private final Messages messages;
@@ -48,7 +53,7 @@ public final class TrustBenchCommand implements Callable<Integer> {
 
     /** Data folder and workspace from the options and the environment. */
     public LaunchOptions launchOptions() {
-        return LaunchOptions.resolve(dataDir, demo);
+        return LaunchOptions.resolve(dataDir, demo, file);
     }
 
     /**
