@@ -5,9 +5,7 @@ import atlantafx.base.theme.Tweaks;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.BiFunction;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,6 +31,7 @@ import org.trustbench.sync.conflict.ConflictField;
 import org.trustbench.sync.conflict.Resolution;
 import org.trustbench.ui.I18n;
 import org.trustbench.ui.Subscriptions;
+import org.trustbench.ui.TextColumns;
 import org.trustbench.ui.View;
 
 /**
@@ -72,12 +71,12 @@ public final class ConflictsView implements View {
         list.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         list.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         list.getColumns().setAll(List.of(
-                column("sync.ui.conflict.column.kind", 150, (c, m) -> m.of("conflict.kind", c.kind())),
-                column("sync.ui.conflict.column.case", 120, (c, m) -> c.caseNo() == null ? "—" : c.caseNo()),
-                column("sync.ui.conflict.column.provider", 150, (c, m) -> c.providerUscc() == null ? "—" : c.providerUscc()),
-                column("sync.ui.conflict.column.package", 90, (c, m) -> c.packageId() == null ? "" : c.packageId().length() > 8
+                TextColumns.of(i18n, "sync.ui.conflict.column.kind", 150, (c, m) -> m.of("conflict.kind", c.kind())),
+                TextColumns.of(i18n, "sync.ui.conflict.column.case", 120, (c, m) -> c.caseNo() == null ? "—" : c.caseNo()),
+                TextColumns.of(i18n, "sync.ui.conflict.column.provider", 150, (c, m) -> c.providerUscc() == null ? "—" : c.providerUscc()),
+                TextColumns.of(i18n, "sync.ui.conflict.column.package", 90, (c, m) -> c.packageId() == null ? "" : c.packageId().length() > 8
                         ? c.packageId().substring(0, 8) + "…" : c.packageId()),
-                column("sync.ui.conflict.column.detected", 140, (c, m) -> c.detectedAt() == null ? ""
+                TextColumns.of(i18n, "sync.ui.conflict.column.detected", 140, (c, m) -> c.detectedAt() == null ? ""
                         : TIME.format(c.detectedAt().atZoneSameInstant(zone)))));
         Label empty = new Label();
         empty.textProperty().bind(i18n.text("sync.ui.conflict.none"));
@@ -126,10 +125,10 @@ public final class ConflictsView implements View {
 
         fields.setId("conflict-fields");
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<ConflictField, String> name = fieldColumn("sync.ui.conflict.column.field", 140, (f, m) -> fieldLabel(f.name(), m));
-        TableColumn<ConflictField, String> local = fieldColumn("sync.ui.conflict.column.local", 220,
+        TableColumn<ConflictField, String> name = TextColumns.of(i18n, "sync.ui.conflict.column.field", 140, (f, m) -> fieldLabel(f.name(), m));
+        TableColumn<ConflictField, String> local = TextColumns.of(i18n, "sync.ui.conflict.column.local", 220,
                 (f, m) -> f.local() == null ? "—" : f.local());
-        TableColumn<ConflictField, String> incoming = fieldColumn("sync.ui.conflict.column.incoming", 220,
+        TableColumn<ConflictField, String> incoming = TextColumns.of(i18n, "sync.ui.conflict.column.incoming", 220,
                 (f, m) -> f.incoming() == null ? "—" : f.incoming());
         fields.getColumns().setAll(List.of(name, local, incoming));
         fields.setRowFactory(t -> new TableRow<>() {
@@ -212,25 +211,6 @@ public final class ConflictsView implements View {
     static String fieldLabel(String name, Messages m) {
         String key = "conflict.field." + name;
         return m.has(key) ? m.get(key) : name;
-    }
-
-    private TableColumn<Conflict, String> column(String key, double width, BiFunction<Conflict, Messages, String> value) {
-        TableColumn<Conflict, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue(), i18n.current())));
-        return c;
-    }
-
-    private TableColumn<ConflictField, String> fieldColumn(String key, double width,
-                                                           BiFunction<ConflictField, Messages, String> value) {
-        TableColumn<ConflictField, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue(), i18n.current())));
-        return c;
     }
 
     @Override

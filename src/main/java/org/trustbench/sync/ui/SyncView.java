@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -35,6 +33,7 @@ import org.trustbench.sync.ExportService;
 import org.trustbench.ui.DialogService;
 import org.trustbench.ui.I18n;
 import org.trustbench.ui.Subscriptions;
+import org.trustbench.ui.TextColumns;
 import org.trustbench.ui.View;
 
 /**
@@ -215,13 +214,13 @@ public final class SyncView implements View {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                column("sync.ui.column.id", 120, (r, m) -> shortId(r.packageId(), 8)),
-                column("sync.ui.column.direction", 80, (r, m) -> m.get(r.outbound() ? "sync.ui.direction.out" : "sync.ui.direction.in")),
-                column("sync.ui.column.time", 150, (r, m) -> r.processedAt() == null ? "" : TIME.format(r.processedAt()
+                TextColumns.of(i18n, "sync.ui.column.id", 120, (r, m) -> shortId(r.packageId(), 8)),
+                TextColumns.of(i18n, "sync.ui.column.direction", 80, (r, m) -> m.get(r.outbound() ? "sync.ui.direction.out" : "sync.ui.direction.in")),
+                TextColumns.of(i18n, "sync.ui.column.time", 150, (r, m) -> r.processedAt() == null ? "" : TIME.format(r.processedAt()
                         .atZoneSameInstant(zone))),
-                column("sync.ui.column.counts", 200, (r, m) -> counts(r, m)),
-                column("sync.ui.column.signer", 140, (r, m) -> shortId(r.signer(), 16)),
-                column("sync.ui.column.result", 120, (r, m) -> resultText(r.result(), m))));
+                TextColumns.of(i18n, "sync.ui.column.counts", 200, (r, m) -> counts(r, m)),
+                TextColumns.of(i18n, "sync.ui.column.signer", 140, (r, m) -> shortId(r.signer(), 16)),
+                TextColumns.of(i18n, "sync.ui.column.result", 120, (r, m) -> resultText(r.result(), m))));
         table.getColumns().get(0).setId("sync-column-id");
         Label empty = new Label();
         empty.textProperty().bind(i18n.text("sync.ui.history.empty"));
@@ -255,15 +254,6 @@ public final class SyncView implements View {
     private static String resultText(String result, Messages m) {
         String key = "sync.ui.result." + result;
         return result == null ? "" : m.has(key) ? m.get(key) : result;
-    }
-
-    private TableColumn<HistoryRow, String> column(String key, double width, BiFunction<HistoryRow, Messages, String> value) {
-        TableColumn<HistoryRow, String> c = new TableColumn<>();
-        c.textProperty().bind(i18n.text(key));
-        c.setPrefWidth(width);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue(), i18n.current())));
-        return c;
     }
 
     @Override
