@@ -112,7 +112,7 @@ class KeysCliTest {
 
         assertEquals(0, run(central, "keys", "trust", pem.toString(), "--role", "workstation", "--name", "Field laptop 7"),
                 err.toString());
-        assertEquals("Trusted Workstation key " + fingerprint + " as \u201cField laptop 7\u201d.", out.toString().strip());
+        assertEquals("Trusted key " + fingerprint + " as \u201cField laptop 7\u201d (role: Workstation).", out.toString().strip());
 
         assertEquals(0, run(central, "keys", "list"), err.toString());
         List<String> lines = out.toString().lines().toList();
@@ -150,7 +150,7 @@ class KeysCliTest {
         Assumptions.assumeTrue(OpenSsl.available(), "no OpenSSL 3 on PATH");
         Path pub = OpenSsl.sm2PublicKey(tmp, "central-2026");
         assertEquals(0, run(tmp.resolve("d"), "keys", "trust", pub.toString(), "--role", "CENTRAL"), err.toString());
-        assertTrue(out.toString().startsWith("Trusted Central system key "), out.toString());
+        assertTrue(out.toString().startsWith("Trusted key ") && out.toString().contains("(role: Central system)"), out.toString());
         assertTrue(out.toString().contains("\u201ccentral-2026.pub.pem\u201d"), out.toString());
 
         assertEquals(1, run(tmp.resolve("d"), "keys", "trust", tmp.resolve("central-2026.key.pem").toString(), "--role", "central"));
