@@ -1,15 +1,16 @@
 package org.trustbench.sync;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -20,6 +21,7 @@ import org.trustbench.audit.AuditAction;
 import org.trustbench.audit.AuditRepository;
 import org.trustbench.i18n.UserException;
 import org.trustbench.i18n.UserMessage;
+import org.trustbench.sync.SyncPackageRepository.PendingExport;
 import org.trustbench.sync.format.Direction;
 import org.trustbench.sync.format.ManifestHeader;
 import org.trustbench.sync.format.PackageWriter;
@@ -31,13 +33,15 @@ import org.trustbench.sync.keys.WorkstationKeys;
 
 /**
  * Writes the outbox since the last export (or a chosen range) as a signed outbound package.
- * The package is written to a temporary file, flushed and renamed into place by the writer; only
- * then are the records marked exported, the cases moved to EXPORTED, and the export recorded and
- * audited, in one transaction. Re-exporting a range reproduces the same records.
+ * The export (package id, range, time) is first recorded as PENDING; the package is then written to a temporary
+ * file, flushed and renamed into place by the writer; only then are the records marked exported, the cases moved
+ * to EXPORTED, and the export completed and audited, in one transaction. An export that a crash left pending is
+ * finished first, unchanged, by the next export (docs/sync-format.md, "Export and crashes"). Re-exporting a range
+ * reproduces the same records.
  */
 public final class ExportService {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
+    private static final List<RecordType> TYPES = List.of(RecordType.DECISION, RecordType.SIGNOFF);
     public static final String EXTENSION = ".tbsync";
     /** Progress is reported in thousandths of the whole export. */
     public static final long PROGRESS_TOTAL = 1000;
@@ -50,8 +54,14 @@ public final class ExportService {
     private final boolean demo;
     private final Clock clock;
 
-    /** What an export produced. */
-    public record ExportResult(Path file, UUID packageId, long from, long to, Map<String, Long> counts) {
+    /**
+     * What an export produced. {@code recovered} is the export a crash had interrupted, finished first under its own
+     * package id and range (null if there was none).
+     */
+    public record ExportResult(Path file, UUID packageId, long from, long to, Map<String, Long> counts, ExportResult recovered) {
+        public ExportResult(Path file, UUID packageId, long from, long to, Map<String, Long> counts) {
+            this(file, packageId, from, to, counts, null);
+        }
     }
 
     public ExportService(SyncPackageRepository packages, OutboxRepository outbox, WorkstationKeys keys, AuditRepository audit,
@@ -78,60 +88,126 @@ public final class ExportService {
      */
     public ExportResult export(Path outDir, String actor, Long fromSeq, Long toSeq, Progress progress,
                                BooleanSupplier cancelled) {
-        long from = fromSeq != null ? fromSeq : outbox.lastExportedSeq() + 1;
-        long to = toSeq != null ? toSeq : outbox.lastSeq();
-        if (from > to || to < 1) {
-            throw new UserException(UserMessage.of("sync.export.nothing", outbox.lastExportedSeq()));
-        }
         if (!Files.isDirectory(outDir)) {
             throw new UserException(UserMessage.of("sync.export.noFolder", outDir));
         }
-        UUID packageId = UUID.randomUUID();
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        Path file = outDir.resolve("trustbench-" + keys.workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
-        Map<String, Long> counts = new LinkedHashMap<>();
-        Set<String> caseNos = new TreeSet<>();
-        RecordType[] types = {RecordType.DECISION, RecordType.SIGNOFF};
-        long scanTotal = (to - from + 1) * types.length;
-        long[] scanned = {0};
-        progress.update(0, PROGRESS_TOTAL);
-        try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(),
-                new ManifestHeader(packageId, Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), now, demo))) {
-            for (RecordType type : types) {
-                long[] n = {0};
-                try (RecordSink sink = writer.openRecords(type)) {
-                    outbox.forEach(from, to, r -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new Cancelled();
-                        }
-                        progress.update(++scanned[0] * HALF / Math.max(scanTotal, 1), PROGRESS_TOTAL);
-                        if (r.type().equals(type.typeName())) {
-                            ObjectNode record = toRecord(r);
-                            caseNos.add(record.get("caseNo").asText());
-                            write(sink, record);
-                            n[0]++;
-                        }
-                    });
+        PackageWriter.removeLeftovers(outDir);
+        ExportResult recovered = null;
+        Optional<PendingExport> pending = packages.pendingExport();
+        if (pending.isPresent()) {
+            PendingExport p = pending.get();
+            if (p.to() > outbox.lastSeq()) {
+                packages.dropPending(p.packageId()); // the outbox no longer holds it: nothing to finish
+            } else {
+                // A crash left this export unfinished (maybe with its file in place): finish exactly it, then go on.
+                Path again = outDir.resolve(Path.of(p.fileName()).getFileName()).toAbsolutePath();
+                Written w = writeFile(p, again, progress, cancelled);
+                if (w == null) {
+                    return null; // still pending
                 }
-                counts.put(type.typeName(), n[0]);
+                recovered = complete(p, again, w, actor, progress);
             }
-            writer.finish((done, total) -> {
+        }
+        long from = fromSeq != null ? fromSeq : outbox.lastExportedSeq() + 1;
+        long to = toSeq != null ? toSeq : outbox.lastSeq();
+        if (from > to || to < 1) {
+            if (recovered != null) {
+                return recovered;
+            }
+            throw new UserException(UserMessage.of("sync.export.nothing", outbox.lastExportedSeq()));
+        }
+        Path file = outDir.resolve("trustbench-" + keys.workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
+        PendingExport p = new PendingExport(UUID.randomUUID().toString(), OffsetDateTime.now(clock), from, to, file.toString());
+        packages.recordPending(p, keys.fingerprint());
+        Written w;
+        try {
+            w = writeFile(p, file, progress, cancelled);
+        } catch (RuntimeException e) {
+            packages.dropPending(p.packageId()); // the package is not in place
+            throw e;
+        }
+        if (w == null) {
+            packages.dropPending(p.packageId());
+            return null;
+        }
+        // From here the package is in place: if marking fails (or the process dies) the export stays pending.
+        ExportResult r = complete(p, file, w, actor, progress);
+        return recovered == null ? r
+                : new ExportResult(r.file(), r.packageId(), r.from(), r.to(), r.counts(), recovered);
+    }
+
+    /** What writing a package found: records per type and the cases they concern. */
+    private record Written(Map<String, Long> counts, Set<String> caseNos) {
+    }
+
+    /**
+     * Writes the package of a recorded pending export (the records of its range, under its id and time) into
+     * {@code file}. Returns null if cancelled; then no file is left.
+     */
+    private Written writeFile(PendingExport pending, Path file, Progress progress, BooleanSupplier cancelled) {
+        UUID packageId = UUID.fromString(pending.packageId());
+        long from = pending.from();
+        long to = pending.to();
+        Map<RecordType, Long> n = new EnumMap<>(RecordType.class);
+        Set<String> caseNos = new TreeSet<>();
+        long total = to - from + 1;
+        progress.update(0, PROGRESS_TOTAL);
+        try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(), new ManifestHeader(packageId,
+                Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
+            Map<RecordType, RecordSink> sinks = new EnumMap<>(RecordType.class);
+            for (RecordType type : TYPES) {
+                sinks.put(type, writer.openRecords(type));
+                n.put(type, 0L);
+            }
+            OutboundRecordBytes bytes = new OutboundRecordBytes(keys.workstationId());
+            outbox.forEachPayload(from, to, (seq, typeName, payload) -> {
+                if ((seq & 63) == 0) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new Cancelled();
+                    }
+                    progress.update((seq - from + 1) * HALF / total, PROGRESS_TOTAL);
+                }
+                RecordType type = RecordType.byName(typeName).filter(sinks::containsKey)
+                        .orElseThrow(() -> new IllegalStateException("outbox record " + seq + " of unknown type " + typeName));
+                bytes.convert(seq, payload);
+                caseNos.add(bytes.caseNo());
+                write(sinks.get(type), seq, bytes);
+                n.merge(type, 1L, Long::sum);
+            });
+            if (cancelled.getAsBoolean()) {
+                throw new Cancelled();
+            }
+            for (RecordSink sink : sinks.values()) {
+                sink.close();
+            }
+            writer.finish((done, size) -> {
                 if (cancelled.getAsBoolean()) {
                     throw new CancellationException();
                 }
-                progress.update(HALF + done * HALF / Math.max(total, 1), PROGRESS_TOTAL);
+                progress.update(HALF + done * HALF / Math.max(size, 1), PROGRESS_TOTAL);
             });
         } catch (Cancelled | CancellationException e) {
             return null;
         } catch (IOException e) {
             throw new UserException(UserMessage.of("sync.export.io", file, String.valueOf(e.getMessage())), e);
         }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        TYPES.forEach(t -> counts.put(t.typeName(), n.get(t)));
+        return new Written(counts, caseNos);
+    }
+
+    /** Marks the records exported, the cases EXPORTED, completes the pending export and audits it, in one transaction. */
+    private ExportResult complete(PendingExport pending, Path file, Written written, String actor, Progress progress) {
+        UUID packageId = UUID.fromString(pending.packageId());
+        long from = pending.from();
+        long to = pending.to();
+        Map<String, Long> counts = written.counts();
+        Set<String> caseNos = written.caseNos();
         packages.dsl().transaction(tx -> {
             DSLContext ctx = tx.dsl();
             outbox.markExported(ctx, from, to, packageId.toString());
             packages.markCasesExported(ctx, caseNos);
-            packages.record(ctx, packageId.toString(), "OUTBOUND", now, keys.fingerprint(), from, to, counts, "EXPORTED",
-                    file.toString());
+            packages.completeExport(ctx, packageId.toString(), counts, file.toString());
             audit.append(ctx, actor, AuditAction.EXPORT, "package:" + packageId, Map.of("from", from, "to", to,
                     "counts", counts, "file", file.getFileName().toString()));
         });
@@ -139,29 +215,9 @@ public final class ExportService {
         return new ExportResult(file, packageId, from, to, counts);
     }
 
-    /** The outbox payload as the format's record: the sequence added, ids made unique across workstations. */
-    private ObjectNode toRecord(OutboxRecord r) {
+    private static void write(RecordSink sink, long seq, OutboundRecordBytes record) {
         try {
-            ObjectNode o = (ObjectNode) JSON_MAPPER.readTree(r.payload());
-            ObjectNode out = JSON_MAPPER.createObjectNode();
-            out.put("seq", r.seq());
-            o.fields().forEachRemaining(e -> {
-                String name = e.getKey();
-                if (name.equals("decisionId") || name.equals("supersedes")) {
-                    out.put(name, keys.workstationId() + "/" + e.getValue().asText());
-                } else {
-                    out.set(name, e.getValue());
-                }
-            });
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException("outbox payload is JSON", e);
-        }
-    }
-
-    private static void write(RecordSink sink, ObjectNode record) {
-        try {
-            sink.write(record);
+            sink.writeSerialised(seq, record.bytes(), record.length());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,22 @@ public final class OutboxRepository {
         }
     }
 
+    /** One outbox row as the export needs it. */
+    @FunctionalInterface
+    public interface PayloadSink {
+        void accept(long seq, String type, String payload);
+    }
+
+    /** Streams seq, type and payload of {@code from <= seq <= to} in sequence order: one read for the whole export. */
+    public void forEachPayload(long from, long to, PayloadSink sink) {
+        try (var rows = dsl.select(OUTBOX.SEQ, OUTBOX.RECORD_TYPE, OUTBOX.PAYLOAD).from(OUTBOX).where(OUTBOX.SEQ.between(from, to))
+                .orderBy(OUTBOX.SEQ).fetchSize(1000).fetchLazy()) {
+            for (var r : rows) {
+                sink.accept(r.value1(), r.value2(), r.value3().data());
+            }
+        }
+    }
+
     public List<OutboxRecord> list(long from, long to) {
         List<OutboxRecord> out = new java.util.ArrayList<>();
         forEach(from, to, out::add);

@@ -51,14 +51,56 @@ public final class SyncPackageRepository {
         }
     }
 
+    /** The result of an export that was started (its package id and range fixed) but not yet marked done. */
+    public static final String PENDING = "PENDING";
+
+    /** An export started but not finished: written before the package file, completed with the marks. */
+    public record PendingExport(String packageId, OffsetDateTime createdAt, long from, long to, String fileName) {
+    }
+
+    /** Records an export about to be written, in its own transaction, before any byte of the package is. */
+    public void recordPending(PendingExport p, String signerKey) {
+        dsl.transaction(tx -> record(tx.dsl(), p.packageId(), "OUTBOUND", p.createdAt(), signerKey, p.from(), p.to(), Map.of(),
+                PENDING, p.fileName()));
+    }
+
+    /** The oldest unfinished export, if a crash left one. */
+    public java.util.Optional<PendingExport> pendingExport() {
+        return dsl.selectFrom(SYNC_PACKAGE).where(SYNC_PACKAGE.RESULT.eq(PENDING)).and(SYNC_PACKAGE.DIRECTION.eq("OUTBOUND"))
+                .orderBy(SYNC_PACKAGE.SEQ_FROM).limit(1)
+                .fetchOptional(r -> new PendingExport(r.getPackageId(), r.getProcessedAt(), r.getSeqFrom(), r.getSeqTo(),
+                        r.getFileName()));
+    }
+
+    /** Forgets an export that was cancelled or failed before its package was in place. */
+    public void dropPending(String packageId) {
+        dsl.deleteFrom(SYNC_PACKAGE).where(SYNC_PACKAGE.PACKAGE_ID.eq(packageId)).and(SYNC_PACKAGE.RESULT.eq(PENDING)).execute();
+    }
+
+    /** Turns a pending export into a finished one, inside the caller's transaction. */
+    public void completeExport(DSLContext tx, String packageId, Map<String, Long> counts, String fileName) {
+        try {
+            int n = tx.update(SYNC_PACKAGE)
+                    .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(JSON_MAPPER.writeValueAsString(counts)))
+                    .set(SYNC_PACKAGE.RESULT, "EXPORTED")
+                    .set(SYNC_PACKAGE.FILE_NAME, fileName)
+                    .where(SYNC_PACKAGE.PACKAGE_ID.eq(packageId)).and(SYNC_PACKAGE.RESULT.eq(PENDING)).execute();
+            if (n != 1) {
+                throw new IllegalStateException("no pending export " + packageId);
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("counts are plain numbers", e);
+        }
+    }
+
     /** One package this store exported or imported. */
     public record Entry(String packageId, String direction, OffsetDateTime processedAt, String signerKey, Long from, Long to,
                         String counts, String result, String fileName) {
     }
 
-    /** The package history, newest first. */
+    /** The package history, newest first (exports still pending are not history yet). */
     public java.util.List<Entry> history() {
-        return dsl.selectFrom(SYNC_PACKAGE).orderBy(SYNC_PACKAGE.PROCESSED_AT.desc(), SYNC_PACKAGE.PACKAGE_ID)
+        return dsl.selectFrom(SYNC_PACKAGE).where(SYNC_PACKAGE.RESULT.ne(PENDING)).orderBy(SYNC_PACKAGE.PROCESSED_AT.desc(), SYNC_PACKAGE.PACKAGE_ID)
                 .fetch(r -> new Entry(r.getPackageId(), r.getDirection(), r.getProcessedAt(), r.getSignerKey(), r.getSeqFrom(),
                         r.getSeqTo(), r.getCounts().data(), r.getResult(), r.getFileName()));
     }

@@ -60,7 +60,7 @@ record StoreState(Map<String, Integer> core, int caseChecks, int findings) {
         counts.put("outbox", count(OUTBOX, DSL.noCondition()));
         counts.put("outbox exported", count(OUTBOX, OUTBOX.EXPORTED_IN.isNotNull()));
         counts.put("cases EXPORTED", count(FILING_CASE, FILING_CASE.STATUS.eq(CaseStatus.EXPORTED.name())));
-        counts.put("sync_package", count(SYNC_PACKAGE, DSL.noCondition()));
+        counts.put("sync_package", count(SYNC_PACKAGE, SYNC_PACKAGE.RESULT.ne(SyncPackageRepository.PENDING)));
         counts.put("audit_log", count(AUDIT_LOG, DSL.noCondition()));
         counts.put("audit IMPORT", count(AUDIT_LOG, AUDIT_LOG.ACTION.eq("IMPORT")));
         counts.put("audit EXPORT", count(AUDIT_LOG, AUDIT_LOG.ACTION.eq("EXPORT")));

@@ -61,6 +61,7 @@ public final class PackageWriter implements AutoCloseable {
     private final BitSet seqUsed = new BitSet();
     private long bytes;
     private Path zipTemp;
+    private FileChannel lock;
     private State state = State.OPEN;
 
     private PackageWriter(Path target, PrivateKey key, ManifestHeader header) throws IOException {
@@ -69,7 +70,19 @@ public final class PackageWriter implements AutoCloseable {
         this.key = key;
         this.signerKeyId = Sm2.fingerprint(Sm2.publicKeyOf(key));
         this.header = header;
-        this.work = Files.createTempDirectory(dir, "." + this.target.getFileName() + ".parts-");
+        this.work = Files.createTempDirectory(dir, "." + this.target.getFileName() + WriterLeftovers.PARTS);
+        this.lock = WriterLeftovers.lock(work);
+    }
+
+    /**
+     * Deletes what writers killed before they finished left in {@code dir}: their hidden temporary folders and
+     * files (named after a {@code .tbsync} target), never anything else and never those of a writer still at work
+     * (which holds a lock on its folder, in this JVM or another process).
+     *
+     * @return the number of folders and files removed
+     */
+    public static int removeLeftovers(Path dir) {
+        return WriterLeftovers.remove(dir);
     }
 
     /**
@@ -254,6 +267,7 @@ public final class PackageWriter implements AutoCloseable {
     }
 
     private void deleteWork() {
+        lock = WriterLeftovers.release(lock);
         try (Stream<Path> files = Files.walk(work)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

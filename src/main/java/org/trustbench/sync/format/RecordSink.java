@@ -60,6 +60,38 @@ public final class RecordSink implements AutoCloseable {
         records++;
     }
 
+    /**
+     * Writes one outbound record that its producer already serialised as one line of compact JSON, starting with its
+     * {@code "seq"} member (the export: the outbox payloads were built from checked domain objects). Only the sequence
+     * number is checked here, not the schema; the receiving side's verifier checks every record anyway.
+     *
+     * @param json the record's UTF-8 bytes, without the line feed
+     * @throws PackageException if the sequence number is out of range, repeated or not increasing
+     */
+    public void writeSerialised(long seq, byte[] json, int length) throws IOException {
+        if (closed) {
+            throw new IllegalStateException("records of " + type.typeName() + " already closed");
+        }
+        if (type.direction() != Direction.OUTBOUND) {
+            throw new IllegalStateException(type.typeName() + " records are checked one by one");
+        }
+        writer.useSequence(Where.root(type.entryPath(), records + 1).field("seq"), seq, lastSeq);
+        lastSeq = seq;
+        writeBytes(json, length);
+        writeBytes(NEWLINE, 1);
+        records++;
+    }
+
+    private static final byte[] NEWLINE = {'\n'};
+
+    private void writeBytes(byte[] b, int length) throws IOException {
+        writer.addBytes(length);
+        out.write(b, 0, length);
+        sm3.update(b, 0, length);
+        crc.update(b, 0, length);
+        size += length;
+    }
+
     private void writeBytes(byte[] b) throws IOException {
         writer.addBytes(b.length);
         out.write(b);
