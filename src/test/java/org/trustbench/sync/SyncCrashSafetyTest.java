@@ -236,15 +236,25 @@ class SyncCrashSafetyTest {
                     assertEquals(List.of(), history, where);
                     assertEquals(java.util.Collections.singleton(null), carriedBy, where + ": nothing marked");
                     assertTrue(packages.size() <= 1, where + ": " + packages);
+                    UUID leftId = null;
                     if (!packages.isEmpty()) {
                         // Renamed into place, killed before the marks: a complete, signed package of the same records.
                         assertEquals(expectedRecords, records(s, packages.get(0)), where + ": the unrecorded package");
+                        leftId = packageId(s, packages.get(0));
+                        assertEquals(leftId.toString(), s.syncPackages().pendingExport().orElseThrow().packageId(),
+                                where + ": the package in place is the recorded pending export");
                         outcomes.merge("package file without history", 1, Integer::sum);
                     }
                     ExportService.ExportResult r = s.export().export(out, "test", null, null, () -> false);
                     assertEquals(List.of(1L, last), List.of(r.from(), r.to()), where + ": the re-run exports the whole range");
                     assertEquals(expectedRecords, records(s, r.file()), where + ": re-export reproduces the same records");
                     assertEquals(List.of(r.file()), packageFiles(out, where), where);
+                    assertEquals(0, hiddenFiles(out), where + ": the next export removes the killed writer's temporary files");
+                    if (leftId != null) {
+                        assertEquals(leftId, r.packageId(), where + ": the unrecorded package is finished under its own id");
+                    }
+                    assertEquals(r.packageId(), packageId(s, r.file()), where);
+                    assertTrue(s.syncPackages().pendingExport().isEmpty(), where + ": nothing pending afterwards");
                     assertEquals(r.packageId().toString(), s.syncPackages().history().get(0).packageId(), where);
                     outcomes.merge("nothing marked", 1, Integer::sum);
                 }
