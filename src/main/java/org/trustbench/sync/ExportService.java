@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,7 +118,8 @@ public final class ExportService {
             throw new UserException(UserMessage.of("sync.export.nothing", outbox.lastExportedSeq()));
         }
         Path file = outDir.resolve("trustbench-" + keys.workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
-        PendingExport p = new PendingExport(UUID.randomUUID().toString(), OffsetDateTime.now(clock), from, to, file.toString());
+        PendingExport p = new PendingExport(UUID.randomUUID().toString(),
+                OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), from, to, file.toString()); // as stored, so a re-write matches
         packages.recordPending(p, keys.fingerprint());
         Written w;
         try {

@@ -1,5 +1,6 @@
 package org.trustbench.sync;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -149,6 +150,7 @@ class ExportCrashRecoveryTest {
             assertEquals(new SequenceRange(1, 3), p.manifest().header().sequence());
         }
         firstRecords = records(first);
+        byte[] firstBytes = Files.readAllBytes(first);
         assertEquals(List.of(), services.syncPackages().history(), "no history row yet");
         assertEquals(0, services.outbox().lastExportedSeq(), "nothing marked");
         assertTrue(services.syncPackages().pendingExport().isPresent(), "the export is recorded as pending");
@@ -167,6 +169,7 @@ class ExportCrashRecoveryTest {
             assertEquals(firstId, p.manifest().header().packageId());
         }
         assertEquals(firstRecords, records(first), "the same records as the package the crash left");
+        assertArrayEquals(firstBytes, Files.readAllBytes(first), "same id, time, records and key: the same bytes");
         try (VerifiedPackage p = verify(r.file())) {
             assertEquals(new SequenceRange(4, 5), p.manifest().header().sequence());
             assertEquals(r.packageId(), p.manifest().header().packageId());
