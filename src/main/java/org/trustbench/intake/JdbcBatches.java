@@ -8,8 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustbench.domain.Attachment;
 import org.trustbench.domain.Equipment;
@@ -41,8 +43,9 @@ final class JdbcBatches {
      */
     List<Long> insert(org.trustbench.intake.IntakeBatch batch, Map<String, Long> providerIds) throws SQLException {
         List<Provider> newProviders = new ArrayList<>();
+        Set<String> newUsccs = new HashSet<>();
         for (Provider p : batch.providers()) {
-            if (!providerIds.containsKey(p.uscc()) && newProviders.stream().noneMatch(n -> n.uscc().equals(p.uscc()))) {
+            if (!providerIds.containsKey(p.uscc()) && newUsccs.add(p.uscc())) {
                 newProviders.add(p);
             }
         }

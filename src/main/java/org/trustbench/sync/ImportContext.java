@@ -3,6 +3,7 @@ package org.trustbench.sync;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -118,6 +119,20 @@ final class ImportContext {
     void storeBlob(String sm3) {
         if (blobsStored.add(sm3) && !cases.blobExists(tx, sm3)) {
             cases.insertBlob(tx, sm3, readAttachment(sm3));
+        }
+    }
+
+    /**
+     * As {@link #storeBlob} for many digests with one query: the contents the store lacks are read from the package
+     * (once per package) and stored.
+     */
+    void storeBlobs(Collection<String> sm3s) {
+        List<String> fresh = sm3s.stream().filter(blobsStored::add).toList();
+        Set<String> present = cases.blobsPresent(tx, fresh);
+        for (String sm3 : fresh) {
+            if (!present.contains(sm3)) {
+                cases.insertBlob(tx, sm3, readAttachment(sm3));
+            }
         }
     }
 

@@ -2,7 +2,10 @@ package org.trustbench.sync;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +13,7 @@ import java.util.Set;
 import org.jooq.DSLContext;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.domain.FilingCase;
+import org.trustbench.domain.Provider;
 import org.trustbench.i18n.UserException;
 import org.trustbench.i18n.UserMessage;
 import org.trustbench.intake.CaseIntakeRepository;
@@ -81,45 +85,84 @@ final class InboundApplier {
     /**
      * A new case number adds the case. A known one is compared with the local case (its workflow status and assignee
      * are local work and not compared): identical content is skipped, different content becomes a CASE_EXISTS
-     * conflict (skipped when the same incoming record already waits in an open conflict).
+     * conflict (skipped when the same incoming record already waits in an open conflict). A case number twice in the
+     * package refuses it at the second record.
+     *
+     * <p>Records are read one by one (progress, cancellation, parsing and the duplicate check per record) and applied
+     * in chunks of {@link #CHUNK}: one locking query finds which numbers the store has, one query which attachments,
+     * and the new cases go in as one batch. All inside the package's one transaction.
      */
     void cases(ImportContext ctx) {
         Set<String> seen = new HashSet<>();
+        List<Incoming> chunk = new ArrayList<>(CHUNK);
         ctx.pkg.forEachRecord(RecordType.CASE, r -> {
             ctx.step();
             String caseNo = r.json().get("caseNo").textValue();
             if (!seen.add(caseNo)) {
                 throw ImportContext.refuse(r, "sync.import.duplicateCase", caseNo);
             }
-            FilingCase incoming = CaseRecords.toCase(r.json(), sm3 -> { });
-            Optional<SyncCaseRepository.CaseRef> local = cases.lockCase(ctx.tx, caseNo);
-            if (local.isEmpty()) {
-                storeBlobs(ctx, incoming);
-                List<Long> ids = intake.insertNew(ctx.tx, new IntakeBatch(List.of(incoming.provider()), List.of(incoming),
-                        Map.of(), List.of()));
-                ids.forEach(ctx::newCase);
-                ctx.applied(RecordType.CASE);
-                return;
+            chunk.add(new Incoming(r, CaseRecords.toCase(r.json(), sm3 -> { })));
+            if (chunk.size() == CHUNK) {
+                applyChunk(ctx, chunk);
+                chunk.clear();
             }
-            FilingCase existing = caseQueue.findCase(local.get().id()).orElseThrow();
-            List<ConflictField> fields = CaseRecords.caseFields(existing, incoming);
-            if (fields.stream().noneMatch(ConflictField::differs) || waiting(ctx.tx, ConflictKind.CASE_EXISTS, caseNo, r)) {
-                ctx.skipped();
-                return;
-            }
-            storeBlobs(ctx, incoming);
-            ctx.conflict(ConflictKind.CASE_EXISTS, r, caseNo, incoming.provider().uscc(), caseNo, fields);
         });
+        applyChunk(ctx, chunk);
+    }
+
+    /** A parsed case record and the record it came from. */
+    private record Incoming(PackageRecord record, FilingCase filingCase) {
+    }
+
+    /** Size of the chunks {@link #cases} applies at once; about 200 keeps the JDBC batches deep and the chunk small. */
+    static final int CHUNK = 200;
+
+    private void applyChunk(ImportContext ctx, List<Incoming> chunk) {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Map<String, SyncCaseRepository.CaseRef> local = cases.lockCases(ctx.tx,
+                chunk.stream().map(i -> i.filingCase().caseNo()).toList());
+        List<FilingCase> fresh = new ArrayList<>();
+        Map<String, Provider> providers = new LinkedHashMap<>();
+        Set<String> blobs = new LinkedHashSet<>();
+        for (Incoming in : chunk) {
+            FilingCase incoming = in.filingCase();
+            SyncCaseRepository.CaseRef ref = local.get(incoming.caseNo());
+            if (ref == null) {
+                fresh.add(incoming);
+                providers.putIfAbsent(incoming.provider().uscc(), incoming.provider());
+                addBlobs(blobs, incoming);
+                continue;
+            }
+            FilingCase existing = caseQueue.findCase(ref.id()).orElseThrow();
+            List<ConflictField> fields = CaseRecords.caseFields(existing, incoming);
+            if (fields.stream().noneMatch(ConflictField::differs)
+                    || waiting(ctx.tx, ConflictKind.CASE_EXISTS, incoming.caseNo(), in.record())) {
+                ctx.skipped();
+                continue;
+            }
+            addBlobs(blobs, incoming);
+            ctx.conflict(ConflictKind.CASE_EXISTS, in.record(), incoming.caseNo(), incoming.provider().uscc(),
+                    incoming.caseNo(), fields);
+        }
+        ctx.storeBlobs(blobs);
+        if (!fresh.isEmpty()) {
+            List<Long> ids = intake.insertNew(ctx.tx, new IntakeBatch(List.copyOf(providers.values()), fresh, Map.of(),
+                    List.of()));
+            ids.forEach(ctx::newCase);
+            fresh.forEach(c -> ctx.applied(RecordType.CASE));
+        }
+    }
+
+    private static void addBlobs(Set<String> blobs, FilingCase c) {
+        c.evidence().forEach(e -> e.attachments().forEach(a -> blobs.add(a.sm3())));
     }
 
     /** Whether the same incoming record already waits in an open conflict of {@code kind} on {@code key}. */
     boolean waiting(DSLContext tx, ConflictKind kind, String key, PackageRecord r) {
         return conflicts.lockOpen(tx, kind, key).stream()
                 .anyMatch(c -> ImportJson.read(c.incomingRecord()).equals(r.json()));
-    }
-
-    private static void storeBlobs(ImportContext ctx, FilingCase c) {
-        c.evidence().forEach(e -> e.attachments().forEach(a -> ctx.storeBlob(a.sm3())));
     }
 
     /** APPLY_INCOMING of a CASE_EXISTS conflict: only while the case is not decided locally. */

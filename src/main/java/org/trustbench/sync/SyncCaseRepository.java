@@ -11,10 +11,14 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
@@ -67,6 +71,29 @@ public final class SyncCaseRepository {
         }
         String uscc = tx.select(PROVIDER.USCC).from(PROVIDER).where(PROVIDER.ID.eq(row.value3())).fetchOne(PROVIDER.USCC);
         return Optional.of(new CaseRef(row.value1(), caseNo, CaseStatus.valueOf(row.value2()), uscc));
+    }
+
+    /**
+     * The cases with these numbers (those the store has), their rows locked for the rest of {@code tx}: one query for a
+     * whole chunk of an import instead of {@link #lockCase} per number.
+     */
+    public Map<String, CaseRef> lockCases(DSLContext tx, Collection<String> caseNos) {
+        Map<String, CaseRef> out = new HashMap<>();
+        if (caseNos.isEmpty()) {
+            return out;
+        }
+        var rows = tx.select(FILING_CASE.ID, FILING_CASE.CASE_NO, FILING_CASE.STATUS, FILING_CASE.PROVIDER_ID)
+                .from(FILING_CASE).where(FILING_CASE.CASE_NO.in(caseNos)).forUpdate().fetch();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        Map<Long, String> usccs = new HashMap<>();
+        tx.select(PROVIDER.ID, PROVIDER.USCC).from(PROVIDER)
+                .where(PROVIDER.ID.in(rows.stream().map(r -> r.value4()).distinct().toList()))
+                .forEach(r -> usccs.put(r.value1(), r.value2()));
+        rows.forEach(r -> out.put(r.value2(), new CaseRef(r.value1(), r.value2(), CaseStatus.valueOf(r.value3()),
+                usccs.get(r.value4()))));
+        return out;
     }
 
     public Optional<Long> providerId(DSLContext tx, String uscc) {
@@ -207,6 +234,15 @@ public final class SyncCaseRepository {
 
     public boolean blobExists(DSLContext tx, String sm3) {
         return tx.fetchExists(ATTACHMENT_BLOB, ATTACHMENT_BLOB.SM3.eq(sm3));
+    }
+
+    /** Which of {@code sm3s} the store holds: one query for a chunk. */
+    public Set<String> blobsPresent(DSLContext tx, Collection<String> sm3s) {
+        if (sm3s.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(tx.select(ATTACHMENT_BLOB.SM3).from(ATTACHMENT_BLOB).where(ATTACHMENT_BLOB.SM3.in(sm3s))
+                .fetch(ATTACHMENT_BLOB.SM3));
     }
 
     public void insertBlob(DSLContext tx, String sm3, byte[] content) {
