@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,8 @@ public final class SyntheticCases {
     private final PrivateKey unknownIssuerKey;
     private final Map<String, PublicKey> trusted = new HashMap<>();
     private final String unknownKeyId;
+    /** How each template record's signature checked, computed once: every case built from it keeps that result. */
+    private final Map<EvidenceItem, RegistryRecordSignature.Result> templateSignatures = new IdentityHashMap<>();
 
     /**
      * @param template         the demo dataset whose cases are the templates (its issuers are the trusted ones)
@@ -80,6 +83,15 @@ public final class SyntheticCases {
             trusted.put(issuer.keyId(), Sm2.decodePublicKeyPem(issuer.publicKeyPem()));
         }
         this.unknownKeyId = Sm2.fingerprint(Sm2.publicKeyOf(unknownIssuerKey));
+        for (FilingCase t : templates) {
+            for (EvidenceItem e : t.evidence()) {
+                if (e.signature() != null) {
+                    templateSignatures.put(e, RegistryRecordSignature.verify(e.signature().value(),
+                            e.signature().keyId(), trusted, e.kind().name(), e.source().name(), e.fields(),
+                            e.validFrom(), e.validTo(), e.recordedAt()));
+                }
+            }
+        }
     }
 
     /** The demo registry issuer's private key, relative to the checkout (DEMO ONLY, public). */
@@ -198,9 +210,7 @@ public final class SyntheticCases {
 
     /** Signs the rewritten record so that it checks as the template's record did. */
     private RegistrySignature resign(EvidenceItem e, Map<String, String> fields) {
-        RegistryRecordSignature.Result was = RegistryRecordSignature.verify(e.signature().value(), e.signature().keyId(),
-                trusted, e.kind().name(), e.source().name(), e.fields(), e.validFrom(), e.validTo(), e.recordedAt());
-        return switch (was) {
+        return switch (templateSignatures.get(e)) {
             case VALID -> sign(issuerKey, e, fields, e.signature().keyId());
             case UNKNOWN_ISSUER -> e.signature().keyId().equals(unknownKeyId)
                     ? sign(unknownIssuerKey, e, fields, unknownKeyId) : e.signature();
