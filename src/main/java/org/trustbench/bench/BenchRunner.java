@@ -1,12 +1,17 @@
 package org.trustbench.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Runs every metric of the benchmark against its in-run baseline on synthetic data (docs/performance.md). Stores
@@ -37,12 +42,18 @@ public final class BenchRunner {
         int[] sizes = {Math.max(1, n / 4), Math.max(1, n / 2), n};
         Path[] packages = new Path[3];
         for (int i = 0; i < 3; i++) {
-            packages[i] = o.work().resolve("cases-" + sizes[i] + ".tbsync");
+            packages[i] = o.work().resolve("cases-" + sizes[i] + "-seed" + o.seed() + ".tbsync");
+            if (Files.isRegularFile(packages[i])) {
+                // a kept --work folder: the generator is deterministic, and its time is not a metric
+                log.accept("reusing " + packages[i].getFileName() + " from the work folder");
+                continue;
+            }
             long t = System.nanoTime();
             subject.generate(sizes[i], o.seed(), packages[i]);
             log.accept(String.format(Locale.ROOT, "generated %d cases in %.1f s", sizes[i], Stats.millisSince(t) / 1000));
         }
         Path store = o.work().resolve("store-" + n);
+        removeStores();
         ImportMetrics imports = new ImportMetrics(subject, o, log);
         metrics.addAll(imports.run(sizes, packages, store));
         if (imports.storeReady()) {
@@ -66,6 +77,22 @@ public final class BenchRunner {
                 () -> fx.coldStart(store)));
         metrics.add(guard("heap with the queue open", "MB", "<= 300 MB", () -> queueHeap(store)));
         return new BenchReport(machine, n, o.seed(), o.quick(), metrics);
+    }
+
+    /** Stores left in a kept work folder by an earlier run: every run imports into fresh ones. */
+    private void removeStores() {
+        try (Stream<Path> folders = Files.list(o.work())) {
+            for (Path f : folders.filter(p -> p.getFileName().toString().startsWith("store-")).toList()) {
+                try (Stream<Path> tree = Files.walk(f)) {
+                    for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
+                log.accept("removed " + f.getFileName() + " left by an earlier run");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the work folder " + o.work(), e);
+        }
     }
 
     private Metric guard(String name, String unit, String target, Supplier<Metric> m) {
