@@ -28,7 +28,11 @@ public final class Launcher {
                 StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(new java.io.FileOutputStream(java.io.FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
-        int code = Cli.create(options -> Application.launch(TrustBenchApp.class, args), messages, Clock.systemDefaultZone(), out, err).execute(args);
+        Clock clock = Clock.systemDefaultZone();
+        int code = Cli.create(options -> {
+            TrustBenchApp.openEarly(options, clock);
+            Application.launch(TrustBenchApp.class, args);
+        }, messages, clock, out, err).execute(args);
         System.exit(code);
     }
 

@@ -57,6 +57,32 @@ public final class Workbench {
         }
     }
 
+    /**
+     * The store's migration checksums, skipped at start-up when nothing was pending, are validated in the background
+     * once the queue has loaded.
+     */
+    private static void validateAfterFirstLoad(AppServices services, CaseQueueViewModel queue, I18n i18n, Executor executor,
+                                               DialogService dialogs) {
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] = o -> {
+            if (!queue.loadingProperty().get()) {
+                queue.loadingProperty().removeListener(once[0]);
+                javafx.concurrent.Task<Void> validate = org.trustbench.ui.Tasks.of(() -> {
+                    services.store().validateMigrations();
+                    return null;
+                });
+                validate.setOnFailed(e -> {
+                    org.slf4j.LoggerFactory.getLogger(Workbench.class).error("The store's migrations do not validate",
+                            validate.getException());
+                    dialogs.showError(i18n.get("startup.failed"), i18n.get("startup.unexpected",
+                            String.valueOf(validate.getException().getMessage())));
+                });
+                executor.execute(validate);
+            }
+        };
+        queue.loadingProperty().addListener(once[0]);
+    }
+
     public static MainView create(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
                                   Runnable exit, Runnable signOut) {
         return open(services, session, i18n, executor, dialogs, exit, signOut).main();
@@ -128,6 +154,7 @@ public final class Workbench {
         mainRoot[0] = view.root();
         main.start();
         conflicts.reload();
+        validateAfterFirstLoad(services, queue, i18n, executor, dialogs);
         return new Opened(view, syncWindow, sync, conflicts);
     }
 }

@@ -56,7 +56,42 @@ public final class CaseQueueRepository {
 
     /** Streams every case's queue row to {@code sink}, in case-number order, without holding the result set in memory. */
     public void forEachSummary(Consumer<CaseSummary> sink) {
-        try (Stream<? extends Record> rows = dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
+        try (Stream<? extends Record> rows = summaries(org.jooq.impl.DSL.noCondition())
+                .orderBy(FILING_CASE.CASE_NO)
+                .fetchSize(1000)
+                .stream()) {
+            rows.forEach(r -> sink.accept(summary(r)));
+        }
+    }
+
+    /**
+     * The first {@code limit} queue rows in the queue's default order (deadline, then case number): what the queue
+     * shows before its index is built. One narrow ordered scan of the case table picks the ids, then only those
+     * rows are joined, so its cost barely depends on the number of cases.
+     */
+    public List<CaseSummary> firstByDeadline(int limit) {
+        var first = dsl.select(FILING_CASE.ID).from(FILING_CASE)
+                .orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO).limit(limit).fetch(FILING_CASE.ID);
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        return summaries(FILING_CASE.ID.in(first)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
+                .fetch(this::summary);
+    }
+
+    /** Number of cases in each status (every status present, zero where none). */
+    public Map<CaseStatus, Integer> countByStatus() {
+        Map<CaseStatus, Integer> counts = new java.util.EnumMap<>(CaseStatus.class);
+        for (CaseStatus status : CaseStatus.values()) {
+            counts.put(status, 0);
+        }
+        dsl.select(FILING_CASE.STATUS, org.jooq.impl.DSL.count()).from(FILING_CASE).groupBy(FILING_CASE.STATUS)
+                .forEach(r -> counts.put(CaseStatus.valueOf(r.value1()), r.value2()));
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    private org.jooq.SelectConditionStep<? extends Record> summaries(org.jooq.Condition where) {
+        return dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
                         PROVIDER.USCC, FILING_CASE.SERVICES, FILING_CASE.RECEIVED_ON, FILING_CASE.DEADLINE_ON,
                         FILING_CASE.STATUS, FILING_CASE.ASSIGNEE, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT,
                         DECISION.DECIDED_BY, DECISION.DECIDED_AT)
@@ -64,19 +99,19 @@ public final class CaseQueueRepository {
                 .leftJoin(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(FILING_CASE.ID))
                 .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(LATEST.ID)).from(LATEST)
                         .where(LATEST.CASE_ID.eq(FILING_CASE.ID))))
-                .orderBy(FILING_CASE.CASE_NO)
-                .fetchSize(1000)
-                .stream()) {
-            rows.forEach(r -> sink.accept(new CaseSummary(
-                    r.get(FILING_CASE.ID), r.get(FILING_CASE.CASE_NO), r.get(PROVIDER.NAME_ZH), r.get(PROVIDER.NAME_EN),
-                    r.get(PROVIDER.USCC), services(r.get(FILING_CASE.SERVICES)), r.get(FILING_CASE.RECEIVED_ON),
-                    r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE),
-                    r.get(CASE_CHECK.MAX_SEVERITY) == null ? null : Severity.valueOf(r.get(CASE_CHECK.MAX_SEVERITY)),
-                    r.get(CASE_CHECK.FINDING_COUNT) == null ? -1 : r.get(CASE_CHECK.FINDING_COUNT),
-                    r.get(DECISION.DECIDED_BY),
-                    r.get(DECISION.DECIDED_AT) == null ? null
-                            : r.get(DECISION.DECIDED_AT).atZoneSameInstant(zone).toLocalDate())));
-        }
+                .where(where);
+    }
+
+    private CaseSummary summary(Record r) {
+        return new CaseSummary(
+                r.get(FILING_CASE.ID), r.get(FILING_CASE.CASE_NO), r.get(PROVIDER.NAME_ZH), r.get(PROVIDER.NAME_EN),
+                r.get(PROVIDER.USCC), services(r.get(FILING_CASE.SERVICES)), r.get(FILING_CASE.RECEIVED_ON),
+                r.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(r.get(FILING_CASE.STATUS)), r.get(FILING_CASE.ASSIGNEE),
+                r.get(CASE_CHECK.MAX_SEVERITY) == null ? null : Severity.valueOf(r.get(CASE_CHECK.MAX_SEVERITY)),
+                r.get(CASE_CHECK.FINDING_COUNT) == null ? -1 : r.get(CASE_CHECK.FINDING_COUNT),
+                r.get(DECISION.DECIDED_BY),
+                r.get(DECISION.DECIDED_AT) == null ? null
+                        : r.get(DECISION.DECIDED_AT).atZoneSameInstant(zone).toLocalDate());
     }
 
     public List<CaseSummary> findAllSummaries() {

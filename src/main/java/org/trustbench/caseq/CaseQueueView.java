@@ -243,9 +243,9 @@ public final class CaseQueueView implements View {
         });
 
         Label empty = new Label();
-        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.totalCountProperty().get() == 0
-                        ? i18n.get("queue.empty.store") : i18n.get("queue.empty.noMatch"),
-                i18n.messagesProperty(), vm.totalCountProperty()));
+        empty.textProperty().bind(Bindings.createStringBinding(() -> vm.loadingProperty().get() ? i18n.get("queue.loading")
+                        : vm.totalCountProperty().get() == 0 ? i18n.get("queue.empty.store") : i18n.get("queue.empty.noMatch"),
+                i18n.messagesProperty(), vm.totalCountProperty(), vm.loadingProperty()));
         empty.getStyleClass().add(Styles.TEXT_MUTED);
         table.setPlaceholder(empty);
 

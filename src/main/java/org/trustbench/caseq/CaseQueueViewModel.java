@@ -1,12 +1,16 @@
 package org.trustbench.caseq;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,6 +36,12 @@ import org.trustbench.ui.Tasks;
 public final class CaseQueueViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseQueueViewModel.class);
+    /** Rows shown before the index is ready: more than a screenful. */
+    static final int FIRST_PAGE = 200;
+    private static final int PROGRESS_STEP = 1000;
+
+    private record FirstPage(List<CaseSummary> rows, Map<CaseStatus, Integer> counts) {
+    }
 
     private final CaseQueueRepository repository;
     private final Executor executor;
@@ -56,7 +66,12 @@ public final class CaseQueueViewModel {
     private final ReadOnlyObjectWrapper<Map<CaseStatus, Integer>> statusCounts =
             new ReadOnlyObjectWrapper<>(QueueIndex.empty().statusCounts());
 
+    private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(-1);
+
     private QueueIndex index = QueueIndex.empty();
+    private boolean indexReady;
+    private List<CaseSummary> firstPage = List.of();
+    private Task<FirstPage> pageTask;
     private Task<QueueIndex> loadTask;
     private Task<List<CaseSummary>> searchTask;
 
@@ -74,18 +89,71 @@ public final class CaseQueueViewModel {
         ascending.addListener((o, a, b) -> search());
     }
 
-    /** Reloads the queue from the store in the background, keeping the current query and selection. */
+    /**
+     * Reloads the queue from the store in the background, keeping the current query and selection. The first time,
+     * the first page in the default order and the counts come from a cheap query and are shown at once, while the
+     * full index is built in a second task (with {@link #loadProgressProperty() progress}); a query that needs the
+     * index waits for it.
+     */
     public void reload() {
-        if (loadTask != null) {
-            loadTask.cancel();
-        }
-        Task<QueueIndex> task = Tasks.of(() -> QueueIndex.of(repository.findAllSummaries()));
-        loadTask = task;
+        cancel(loadTask);
+        cancel(pageTask);
         loading.set(true);
         failed.set(false);
+        if (indexReady) {
+            buildIndex();
+            return;
+        }
+        Task<FirstPage> page = Tasks.of(() -> new FirstPage(repository.firstByDeadline(FIRST_PAGE), repository.countByStatus()));
+        pageTask = page;
+        page.setOnSucceeded(e -> {
+            if (pageTask == page) {
+                firstPage = page.getValue().rows();
+                statusCounts.set(page.getValue().counts());
+                totalCount.set(page.getValue().counts().values().stream().mapToInt(Integer::intValue).sum());
+                search();
+                buildIndex();
+            }
+        });
+        page.setOnFailed(e -> {
+            if (pageTask == page) {
+                LOG.warn("Loading the first page of the queue failed", page.getException());
+                buildIndex();
+            }
+        });
+        executor.execute(page);
+    }
+
+    private void buildIndex() {
+        int expected = totalCount.get();
+        Task<QueueIndex> task = new Task<>() {
+            @Override
+            protected QueueIndex call() {
+                List<CaseSummary> all = new ArrayList<>(Math.max(16, expected));
+                updateProgress(-1, 1);
+                repository.forEachSummary(row -> {
+                    all.add(row);
+                    if (all.size() % PROGRESS_STEP == 0) {
+                        if (isCancelled()) {
+                            throw new CancellationException();
+                        }
+                        if (expected > 0) {
+                            updateProgress(Math.min(all.size(), expected), expected);
+                        }
+                    }
+                });
+                return QueueIndex.of(all);
+            }
+        };
+        loadTask = task;
+        loadProgress.bind(task.progressProperty());
         task.setOnSucceeded(e -> {
             if (loadTask == task) {
+                loadProgress.unbind();
+                loadProgress.set(1);
                 index = task.getValue();
+                indexReady = true;
+                firstPage = List.of();
                 totalCount.set(index.size());
                 statusCounts.set(index.statusCounts());
                 loading.set(false);
@@ -95,6 +163,7 @@ public final class CaseQueueViewModel {
         task.setOnFailed(e -> {
             if (loadTask == task) {
                 LOG.error("Loading the case queue failed", task.getException());
+                loadProgress.unbind();
                 loading.set(false);
                 failed.set(true);
             }
@@ -102,9 +171,26 @@ public final class CaseQueueViewModel {
         executor.execute(task);
     }
 
+    private static void cancel(Task<?> task) {
+        if (task != null) {
+            task.cancel();
+        }
+    }
+
+    /** Whether {@code q} shows the cases in the order of the first page, unfiltered. */
+    private static boolean firstPageOrder(QueueQuery q) {
+        return q.text().isBlank() && q.status() == null && q.service() == null && q.severity() == null
+                && q.minFindings() == 0 && q.sortKey() == SortKey.DEADLINE && q.ascending() && q.view() == QueueView.ALL;
+    }
+
     private void search() {
         if (searchTask != null) {
             searchTask.cancel();
+        }
+        if (!indexReady) {
+            // Before the first index: the first page when the query shows it, otherwise nothing until the index is ready.
+            apply(firstPageOrder(query()) ? firstPage : List.of());
+            return;
         }
         QueueIndex current = index;
         QueueQuery query = query();
@@ -197,6 +283,11 @@ public final class CaseQueueViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Progress of building the queue's index while {@link #loadingProperty() loading}: 0 to 1, or -1 when unknown. */
+    public ReadOnlyDoubleProperty loadProgressProperty() {
+        return loadProgress.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty failedProperty() {

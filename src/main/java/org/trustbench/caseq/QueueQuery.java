@@ -55,12 +55,12 @@ public record QueueQuery(String text, CaseStatus status, ServiceType service, Se
         return new QueueQuery(text, status, service, severity, minFindings, key, asc, view, viewer);
     }
 
-    /** Whether {@code row} passes the filters (not the text). */
+    /** Whether {@code row} passes the filters (not the text). A case not checked yet counts -1 findings: 0 shows it. */
     boolean accepts(CaseSummary row) {
         return (status == null || row.status() == status)
                 && (service == null || row.services().contains(service))
                 && (severity == null || severity.test(row))
-                && row.findingCount() >= minFindings
+                && (minFindings <= 0 || row.findingCount() >= minFindings)
                 && view.test(row, viewer);
     }
 }

@@ -38,6 +38,8 @@ public final class Store implements AutoCloseable {
     static final String LOCK_FILE = "trustbench.lock";
     static final String WORKSPACE_KEY = "workspace";
     private static final int H2_DATABASE_IN_USE = 90020;
+    /** The version of this build's newest migration ({@code db/migration/V<n>__…}); a test keeps it in step. */
+    static final String SCHEMA_VERSION = "5";
 
     private final Path folder;
     private final Workspace workspace;
@@ -45,6 +47,7 @@ public final class Store implements AutoCloseable {
     private final FileLock lock;
     private final JdbcConnectionPool pool;
     private final DSLContext dsl;
+    private volatile boolean validated;
 
     private Store(Path folder, Workspace workspace, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -68,12 +71,26 @@ public final class Store implements AutoCloseable {
         try {
             channel = FileChannel.open(folder.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = tryLock(channel, folder);
-            StoreBackup.beforeMigration(folder, Clock.systemUTC());
-            JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
-            pool.setMaxConnections(8);
+            JdbcConnectionPool pool = pool(folder);
+            boolean current;
+            try {
+                current = upToDate(pool);
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw e;
+            }
+            if (!current) {
+                // New or older store: the backup copies the closed file, then Flyway migrates (and validates).
+                pool.dispose();
+                StoreBackup.beforeMigration(folder, Clock.systemUTC());
+                pool = pool(folder);
+            }
             Store store = new Store(folder, workspace, channel, lock, pool);
             try {
-                store.migrate();
+                if (!current) {
+                    store.migrate();
+                    store.validated = true;
+                }
                 store.checkWorkspace();
             } catch (RuntimeException e) {
                 store.close();
@@ -86,6 +103,55 @@ public final class Store implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw translate(e, folder);
+        }
+    }
+
+    private static JdbcConnectionPool pool(Path folder) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
+        pool.setMaxConnections(8);
+        return pool;
+    }
+
+    /**
+     * Whether the store's schema history ends, successfully, at this build's newest migration: then nothing is pending
+     * and start-up skips Flyway (its class-path scan and checksum validation cost seconds on a cold JVM); the checksums
+     * are validated later by {@link #validateMigrations()}. A store that is new, older, failed or unknown takes the
+     * full path (backup, migrate, validate).
+     */
+    static boolean upToDate(DataSource pool) {
+        try (java.sql.Connection c = pool.getConnection();
+             java.sql.Statement st = c.createStatement()) {
+            try (java.sql.ResultSet t = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+                if (!t.next()) {
+                    return false;
+                }
+            }
+            try (java.sql.ResultSet r = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+                    + "WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
+                return r.next() && SCHEMA_VERSION.equals(r.getString(1)) && r.getBoolean(2)
+                        && !anyFailed(st);
+            }
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private static boolean anyFailed(java.sql.Statement st) throws SQLException {
+        try (java.sql.ResultSet r = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
+            return r.next() && r.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * Flyway's validation of the applied migrations against this build's scripts (checksums, names). Start-up skips it
+     * when the store is up to date; the application runs it in the background after the first frame. Blocking.
+     *
+     * @throws FlywayException if an applied migration differs from this build's script
+     */
+    public void validateMigrations() {
+        if (!validated) {
+            flyway(pool).validate();
+            validated = true;
         }
     }
 

@@ -213,6 +213,16 @@ public final class MainView implements View {
         checkBox.setAlignment(Pos.CENTER_LEFT);
         checkBox.visibleProperty().bind(vm.checkingProperty());
         checkBox.managedProperty().bind(vm.checkingProperty());
+        javafx.scene.control.ProgressBar indexBar = new javafx.scene.control.ProgressBar();
+        indexBar.setId("status-index-progress");
+        indexBar.setPrefWidth(140);
+        indexBar.progressProperty().bind(vm.queue().loadProgressProperty());
+        Label indexLabel = new Label();
+        indexLabel.textProperty().bind(i18n.text("status.indexing"));
+        HBox indexBox = new HBox(6, indexLabel, indexBar);
+        indexBox.setAlignment(Pos.CENTER_LEFT);
+        indexBox.visibleProperty().bind(vm.queue().loadingProperty());
+        indexBox.managedProperty().bind(vm.queue().loadingProperty());
         Label user = new Label();
         user.setId("status-user");
         user.setGraphic(new FontIcon(Material2MZ.PERSON));
@@ -220,7 +230,7 @@ public final class MainView implements View {
                 vm.session().username(), vm.session().user().sortedRoles().stream().map(r -> i18n.current().of("role", r))
                         .collect(java.util.stream.Collectors.joining(i18n.get("list.separator")))), i18n.messagesProperty()));
         HBox bar = new HBox(10, workspace, new Separator(Orientation.VERTICAL), user, new Separator(Orientation.VERTICAL), folder,
-                spacer, checkBox, counts);
+                spacer, indexBox, checkBox, counts);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 10, 4, 10));
         bar.getStyleClass().add("status-bar");

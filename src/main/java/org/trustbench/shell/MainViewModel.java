@@ -74,7 +74,15 @@ public final class MainViewModel {
     /** Loads the queue, then checks the cases never checked (or checked by an older engine) in the background. */
     public void start() {
         queue.reload();
-        recheck(false);
+        // The check competes with the queue's first load for the store and the CPU: it starts once the queue is loaded.
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] = o -> {
+            if (!queue.loadingProperty().get()) {
+                queue.loadingProperty().removeListener(once[0]);
+                recheck(false);
+            }
+        };
+        queue.loadingProperty().addListener(once[0]);
     }
 
     public void reload() {
@@ -99,18 +107,24 @@ public final class MainViewModel {
         Runnable finished = () -> {
             checkProgress.unbind();
             checking.set(false);
-            queue.reload();
         };
         task.setOnSucceeded(e -> {
             finished.run();
+            if (task.getValue() > 0) {
+                queue.reload();
+            }
             if (task.getValue() > 0 && mode.get() == Mode.REVIEW) {
                 review.open(review.caseId());
             }
         });
-        task.setOnCancelled(e -> finished.run());
+        task.setOnCancelled(e -> {
+            finished.run();
+            queue.reload();
+        });
         task.setOnFailed(e -> {
             LOG.error("Re-checking cases failed", task.getException());
             finished.run();
+            queue.reload();
         });
         executor.execute(task);
     }

@@ -36,6 +36,16 @@ class QueueIndexTest {
     }
 
     @Test
+    void aCaseNotCheckedYetIsShownUnlessFindingsAreAskedFor() {
+        CaseSummary unchecked = new CaseSummary(4, "BA-310115-2026-000004", "上海未核验机电有限公司", null, "91310115MA1H9ZZZ1E",
+                List.of(ServiceType.CRANE_MAINTENANCE), LocalDate.of(2026, 9, 1), LocalDate.of(2026, 9, 30),
+                CaseStatus.RECEIVED, null, null, -1, null, null);
+        QueueIndex withUnchecked = QueueIndex.of(List.of(A, B, C, unchecked));
+        assertEquals(List.of(4L, 3L, 1L, 2L), withUnchecked.search(QueueQuery.ALL).stream().map(CaseSummary::id).toList());
+        assertEquals(List.of(3L, 1L), withUnchecked.search(QueueQuery.ALL.withMinFindings(1)).stream().map(CaseSummary::id).toList());
+    }
+
+    @Test
     void matchesChineseNameSubstring() {
         assertEquals(List.of(1L), ids(QueueQuery.ALL.withText("擎域")));
     }

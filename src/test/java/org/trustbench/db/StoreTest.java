@@ -1,6 +1,7 @@
 package org.trustbench.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.trustbench.db.jooq.Tables.STORE_INFO;
@@ -38,6 +39,39 @@ class StoreTest {
         try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
             assertEquals("REAL", again.readInfo("workspace").orElseThrow());
         }
+    }
+
+    @Test
+    void theSchemaVersionConstantIsThisBuildsNewestMigration() throws Exception {
+        int newest;
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            newest = files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+        }
+        assertEquals(String.valueOf(newest), Store.SCHEMA_VERSION);
+    }
+
+    @Test
+    void onlyAStoreAtTheNewestVersionSkipsFlywayAndItsChecksumsStillValidate() {
+        org.h2.jdbcx.JdbcDataSource fresh = new org.h2.jdbcx.JdbcDataSource();
+        fresh.setURL(Store.url(tmp.resolve("fresh")));
+        fresh.setUser("sa");
+        assertFalse(Store.upToDate(fresh));
+        try (Store store = Store.open(new DataFolder(tmp), Workspace.REAL)) {
+            assertTrue(Store.upToDate(dataSource(store)));
+            store.validateMigrations();
+            // One step back (as after an upgrade of the application): not up to date any more.
+            store.dsl().execute("UPDATE \"flyway_schema_history\" SET \"version\" = '4' WHERE \"version\" = ?",
+                    Store.SCHEMA_VERSION);
+            assertFalse(Store.upToDate(dataSource(store)));
+        }
+    }
+
+    private static javax.sql.DataSource dataSource(Store store) {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(Store.url(store.folder()));
+        ds.setUser("sa");
+        return ds;
     }
 
     @Test

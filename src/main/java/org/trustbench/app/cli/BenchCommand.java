@@ -17,7 +17,9 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.application.Application;
 import org.trustbench.app.AppServices;
+import org.trustbench.app.LaunchOptions;
 import org.trustbench.app.Launcher;
+import org.trustbench.app.TrustBenchApp;
 import org.trustbench.bench.BenchReport;
 import org.trustbench.bench.BenchRunner;
 import org.trustbench.bench.BenchSubject;
@@ -151,7 +153,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             case "import-fx" -> {
                 try (BenchSubject.Store s = subject.open(childStore); HeapProbe heap = new HeapProbe()) {
-                    FxProbe.configure(new FxProbe.Config(FxProbe.Mode.PULSE, List::of, () -> s.importPackage(childPackage),
+                    FxProbe.configure(new FxProbe.Config(FxProbe.Mode.PULSE, stage -> () -> true, () -> s.importPackage(childPackage),
                             result::putAll));
                     Application.launch(FxProbe.class);
                     result.put("importMs", result.get("workMs"));
@@ -160,14 +162,25 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             case "fx-minimal" -> {
-                FxProbe.configure(new FxProbe.Config(FxProbe.Mode.MINIMAL, List::of, () -> { }, result::putAll));
+                FxProbe.configure(new FxProbe.Config(FxProbe.Mode.MINIMAL, stage -> () -> true, () -> { }, result::putAll));
                 Application.launch(FxProbe.class);
             }
             case "fx-queue" -> {
-                try (BenchSubject.Store s = subject.open(childStore)) {
-                    FxProbe.configure(new FxProbe.Config(FxProbe.Mode.QUEUE, () -> rows(s.queueIndex()), () -> { },
-                            result::putAll));
-                    Application.launch(FxProbe.class);
+                // The application's start path (TrustBenchApp: window first, store opened in the background, workbench,
+                // queue) on the store, signed in as a bench officer instead of through the sign-in screen.
+                TrustBenchApp[] app = new TrustBenchApp[1];
+                LaunchOptions launch = new LaunchOptions(new DataFolder(childStore), Workspace.DEMO);
+                TrustBenchApp.openEarly(launch, root.clock());
+                FxProbe.configure(new FxProbe.Config(FxProbe.Mode.QUEUE, stage -> {
+                    app[0] = new TrustBenchApp(launch,
+                            java.util.Locale.getDefault(), root.clock(), new TrustBenchApp.Unattended(BENCH_OFFICER, main -> { }));
+                    app[0].start(stage);
+                    return () -> stage.getScene().lookup("#queue-table") instanceof javafx.scene.control.TableView<?> t
+                            && !t.getItems().isEmpty();
+                }, () -> { }, result::putAll));
+                Application.launch(FxProbe.class);
+                if (app[0] != null) {
+                    app[0].stop();
                 }
             }
             case "queue-heap" -> {
@@ -188,14 +201,8 @@ public final class BenchCommand implements Callable<Integer> {
         return CommandLine.ExitCode.OK;
     }
 
-    private static List<String[]> rows(QueueIndex index) {
-        List<String[]> rows = new ArrayList<>();
-        for (CaseSummary c : index.search(org.trustbench.caseq.QueueQuery.ALL)) {
-            rows.add(new String[] {c.caseNo(), c.providerNameZh(), c.uscc(), c.status().name(),
-                    String.valueOf(c.findingCount())});
-        }
-        return rows;
-    }
+    private static final org.trustbench.users.User BENCH_OFFICER = new org.trustbench.users.User(0, "bench", "bench", "BENCH",
+            java.util.Set.of(org.trustbench.users.Role.DESK_OFFICER), 0, null, false);
 
     // ------------------------------------------------------------------ the application under test
 

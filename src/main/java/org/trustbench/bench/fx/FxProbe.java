@@ -1,19 +1,16 @@
 package org.trustbench.bench.fx;
 
 import java.lang.management.ManagementFactory;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
@@ -22,7 +19,8 @@ import javafx.stage.Stage;
  * {@link Application#launch}; the probe reports through the given sink and exits.
  * <ul>
  *   <li>{@code MINIMAL}: a window with one label; reports the milliseconds from JVM start to its first frame.</li>
- *   <li>{@code QUEUE}: loads the queue rows (the supplier), shows them in a table; same report.</li>
+ *   <li>{@code QUEUE}: starts the application's own start path on the primary stage (the function); reports the
+ *       milliseconds from JVM start to the first frame with rows in its queue.</li>
  *   <li>{@code PULSE}: shows a window whose animation timer records the longest gap between pulses while the
  *       background work runs on another thread; reports the gap and the number of pulses.</li>
  * </ul>
@@ -34,8 +32,11 @@ public final class FxProbe extends Application {
 
     private static final AtomicReference<Config> CONFIG = new AtomicReference<>();
 
-    /** The probe's job; {@code rows} gives the table rows (QUEUE), {@code work} runs in the background (PULSE). */
-    public record Config(Mode mode, Supplier<List<String[]>> rows, Runnable work, Consumer<Map<String, Object>> report) {
+    /**
+     * The probe's job; {@code app} starts the application on the primary stage and tells when its queue shows rows
+     * (QUEUE), {@code work} runs in the background (PULSE).
+     */
+    public record Config(Mode mode, Function<Stage, BooleanSupplier> app, Runnable work, Consumer<Map<String, Object>> report) {
     }
 
     public static void configure(Config config) {
@@ -45,38 +46,38 @@ public final class FxProbe extends Application {
     @Override
     public void start(Stage stage) {
         Config config = CONFIG.get();
-        BorderPane root = new BorderPane();
         if (config.mode() == Mode.QUEUE) {
-            TableView<String[]> table = new TableView<>();
-            String[] headers = {"caseNo", "provider", "uscc", "status", "findings"};
-            for (int i = 0; i < headers.length; i++) {
-                int col = i;
-                TableColumn<String[], String> c = new TableColumn<>(headers[i]);
-                c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue()[col]));
-                table.getColumns().add(c);
-            }
-            table.getItems().setAll(config.rows().get());
-            table.getSelectionModel().select(0);
-            root.setCenter(table);
-        } else {
-            root.setCenter(new Label("TrustBench bench probe"));
+            // The application's own start path on this primary stage; the frame counted is the first with queue rows.
+            BooleanSupplier ready = config.app().apply(stage);
+            reportFirstFrame(config, ready);
+            return;
         }
+        BorderPane root = new BorderPane();
+        root.setCenter(new Label("TrustBench bench probe"));
         stage.setScene(new Scene(root, 1000, 700));
         stage.setTitle("bench probe");
         if (config.mode() == Mode.PULSE) {
             startPulse(config);
         } else {
-            new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    stop();
-                    long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
-                    config.report().accept(Map.of("firstFrameMs", System.currentTimeMillis() - jvmStart));
-                    Platform.exit();
-                }
-            }.start();
+            reportFirstFrame(config, () -> true);
         }
         stage.show();
+    }
+
+    /** Reports at the first pulse at which {@code ready} holds: the frame that pulse renders shows it (both modes alike). */
+    private static void reportFirstFrame(Config config, BooleanSupplier ready) {
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (!ready.getAsBoolean()) {
+                    return;
+                }
+                stop();
+                long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+                config.report().accept(Map.of("firstFrameMs", System.currentTimeMillis() - jvmStart));
+                Platform.exit();
+            }
+        }.start();
     }
 
     private static void startPulse(Config config) {
