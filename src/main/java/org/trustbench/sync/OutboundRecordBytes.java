@@ -26,7 +26,7 @@ final class OutboundRecordBytes {
     }
 
     /** Converts one payload; then {@link #bytes()}, {@link #length()} and {@link #caseNo()} describe it. */
-    void convert(long seq, String payload) {
+    void convert(long seq, byte[] payload) {
         buffer.reset();
         caseNo = null;
         try (JsonParser p = FACTORY.createParser(payload); JsonGenerator g = FACTORY.createGenerator(buffer)) {
