@@ -66,11 +66,14 @@ public final class OutboxRepository {
                 .and(OUTBOX.SEQ.between(SYNC_PACKAGE.SEQ_FROM, SYNC_PACKAGE.SEQ_TO)));
     }
 
-    /** The newest finished export whose range holds the outbox record, or null. */
+    /**
+     * The first finished export whose range holds the outbox record (the one that took it out; a re-export of the
+     * range carries it again), or null.
+     */
     private static Field<String> exportedIn() {
         return DSL.field(DSL.select(SYNC_PACKAGE.PACKAGE_ID).from(SYNC_PACKAGE).where(finishedExport())
                 .and(OUTBOX.SEQ.between(SYNC_PACKAGE.SEQ_FROM, SYNC_PACKAGE.SEQ_TO))
-                .orderBy(SYNC_PACKAGE.PROCESSED_AT.desc(), SYNC_PACKAGE.PACKAGE_ID.desc()).limit(1));
+                .orderBy(SYNC_PACKAGE.PROCESSED_AT, SYNC_PACKAGE.PACKAGE_ID).limit(1));
     }
 
     /** Streams the records with {@code from <= seq <= to} in sequence order, without holding them in memory. */
