@@ -8,12 +8,13 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -151,15 +152,17 @@ public final class ExportService {
         long from = pending.from();
         long to = pending.to();
         Map<RecordType, Long> n = new EnumMap<>(RecordType.class);
-        Set<String> caseNos = new TreeSet<>();
+        Set<String> caseNos = new HashSet<>();
         long total = to - from + 1;
         progress.update(0, PROGRESS_TOTAL);
         try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(), new ManifestHeader(packageId,
                 Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
             Map<RecordType, RecordSink> sinks = new EnumMap<>(RecordType.class);
+            Map<String, RecordSink> sinkByName = new HashMap<>();
             for (RecordType type : TYPES) {
-                sinks.put(type, writer.openRecords(type));
-                n.put(type, 0L);
+                RecordSink sink = writer.openRecords(type);
+                sinks.put(type, sink);
+                sinkByName.put(type.typeName(), sink);
             }
             OutboundRecordBytes bytes = new OutboundRecordBytes(keys.workstationId());
             outbox.forEachPayload(from, to, (seq, typeName, payload) -> {
@@ -169,18 +172,20 @@ public final class ExportService {
                     }
                     progress.update((seq - from + 1) * HALF / total, PROGRESS_TOTAL);
                 }
-                RecordType type = RecordType.byName(typeName).filter(sinks::containsKey)
-                        .orElseThrow(() -> new IllegalStateException("outbox record " + seq + " of unknown type " + typeName));
+                RecordSink sink = sinkByName.get(typeName);
+                if (sink == null) {
+                    throw new IllegalStateException("outbox record " + seq + " of unknown type " + typeName);
+                }
                 bytes.convert(seq, payload);
                 caseNos.add(bytes.caseNo());
-                write(sinks.get(type), seq, bytes);
-                n.merge(type, 1L, Long::sum);
+                write(sink, seq, bytes);
             });
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled();
             }
             for (RecordSink sink : sinks.values()) {
                 sink.close();
+                n.put(sink.type(), sink.count());
             }
             writer.finish((done, size) -> {
                 if (cancelled.getAsBoolean()) {
@@ -198,7 +203,10 @@ public final class ExportService {
         return new Written(counts, caseNos);
     }
 
-    /** Marks the records exported, the cases EXPORTED, completes the pending export and audits it, in one transaction. */
+    /**
+     * Marks the cases EXPORTED, completes the pending export (which marks its range's records exported) and audits
+     * it, in one transaction.
+     */
     private ExportResult complete(PendingExport pending, Path file, Written written, String actor, Progress progress) {
         UUID packageId = UUID.fromString(pending.packageId());
         long from = pending.from();
@@ -207,9 +215,8 @@ public final class ExportService {
         Set<String> caseNos = written.caseNos();
         packages.dsl().transaction(tx -> {
             DSLContext ctx = tx.dsl();
-            outbox.markExported(ctx, from, to, packageId.toString());
             packages.markCasesExported(ctx, caseNos);
-            packages.completeExport(ctx, packageId.toString(), counts, file.toString());
+            packages.completeExport(ctx, packageId.toString(), counts, file.toString()); // marks the range exported
             audit.append(ctx, actor, AuditAction.EXPORT, "package:" + packageId, Map.of("from", from, "to", to,
                     "counts", counts, "file", file.getFileName().toString()));
         });

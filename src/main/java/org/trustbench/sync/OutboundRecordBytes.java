@@ -7,26 +7,43 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Turns an outbox payload into the format's record as one line of compact JSON, token by token (no tree): the
  * sequence number first, then the payload's members in their order, record ids prefixed with the workstation id so
  * they are unique across workstations. The bytes are reused from record to record; one instance per export.
+ * <p>
+ * A payload as the store keeps it (compact, no escapes, BMP text, integers only) is rewritten by copying its bytes around the
+ * two id values, which gives exactly what the token-by-token path would; any other payload takes that path.
  */
 final class OutboundRecordBytes {
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private final String idPrefix;
+    private final byte[] idPrefix;
+    private final String idPrefixText;
     private final Buffer buffer = new Buffer();
     private String caseNo;
 
     OutboundRecordBytes(String workstationId) {
-        this.idPrefix = workstationId + "/";
+        this.idPrefixText = workstationId + "/";
+        this.idPrefix = idPrefixText.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Converts one payload; then {@link #bytes()}, {@link #length()} and {@link #caseNo()} describe it. */
-    void convert(long seq, String payload) {
+    void convert(long seq, byte[] payload) {
+        if (!copy(seq, payload)) {
+            parse(seq, payload);
+        }
+        if (caseNo == null) {
+            throw new IllegalStateException("outbox payload " + seq + " names no case");
+        }
+    }
+
+    /** The token-by-token conversion, for any JSON object. */
+    void parse(long seq, byte[] payload) {
         buffer.reset();
         caseNo = null;
         try (JsonParser p = FACTORY.createParser(payload); JsonGenerator g = FACTORY.createGenerator(buffer)) {
@@ -39,7 +56,7 @@ final class OutboundRecordBytes {
                 String name = p.currentName();
                 JsonToken value = p.nextToken();
                 if (name.equals("decisionId") || name.equals("supersedes")) {
-                    g.writeStringField(name, idPrefix + p.getText());
+                    g.writeStringField(name, idPrefixText + p.getText());
                 } else {
                     if (name.equals("caseNo") && value == JsonToken.VALUE_STRING) {
                         caseNo = p.getText();
@@ -52,10 +69,129 @@ final class OutboundRecordBytes {
         } catch (IOException e) {
             throw new UncheckedIOException("outbox payload " + seq + " is JSON", e);
         }
-        if (caseNo == null) {
-            throw new IllegalStateException("outbox payload " + seq + " names no case");
+    }
+
+    /**
+     * The byte-copying conversion; false (and nothing decided) for a payload it does not handle: not a compact object,
+     * an escape, a character outside the BMP, a fraction or exponent, a {@code -0}, or a non-string id.
+     */
+    boolean copy(long seq, byte[] in) {
+        int n = in.length;
+        if (n < 3 || in[0] != '{' || in[n - 1] != '}') {
+            return false;
+        }
+        buffer.reset();
+        caseNo = null;
+        buffer.write(SEQ, 0, SEQ.length);
+        byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
+        buffer.write(digits, 0, digits.length);
+        int i = 1;
+        while (true) {
+            buffer.write(',');
+            if (in[i] != '"') {
+                return false;
+            }
+            int nameEnd = indexOf(in, '"', i + 1);
+            if (nameEnd < 0 || nameEnd + 2 >= n || in[nameEnd + 1] != ':') {
+                return false;
+            }
+            int value = nameEnd + 2;
+            int end = skipValue(in, value);
+            if (end < 0) {
+                return false;
+            }
+            buffer.write(in, i, value - i); // "name":
+            if (is(in, i + 1, nameEnd, DECISION_ID) || is(in, i + 1, nameEnd, SUPERSEDES)) {
+                if (in[value] != '"') {
+                    return false;
+                }
+                buffer.write('"');
+                buffer.write(idPrefix, 0, idPrefix.length);
+                buffer.write(in, value + 1, end - value - 1);
+            } else {
+                if (is(in, i + 1, nameEnd, CASE_NO) && in[value] == '"') {
+                    caseNo = new String(in, value + 1, end - value - 2, StandardCharsets.UTF_8);
+                }
+                buffer.write(in, value, end - value);
+            }
+            if (end == n - 1) {
+                buffer.write('}');
+                return true;
+            }
+            if (in[end] != ',') {
+                return false;
+            }
+            i = end + 1;
         }
     }
+
+    /** The index after the value starting at {@code i}, or -1 if it is not one {@link #copy} handles. */
+    private static int skipValue(byte[] in, int i) {
+        int depth = 0;
+        int n = in.length;
+        byte previous = 0;
+        for (; i < n; i++) {
+            byte b = in[i];
+            if (b == '"') {
+                int close = indexOf(in, '"', i + 1);
+                if (close < 0) {
+                    return -1;
+                }
+                i = close;
+                previous = '"';
+                if (depth == 0) {
+                    return i + 1;
+                }
+                continue;
+            }
+            if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                if (depth == 0) {
+                    return i; // the end of the enclosing object
+                }
+                depth--;
+                if (depth == 0) {
+                    return i + 1;
+                }
+            } else if (b == ',') {
+                if (depth == 0) {
+                    return i;
+                }
+            } else if (b == '.' || b == '+' || b == 'E' || b == '\\' || b <= ' '
+                    || (b == 'e' && previous >= '0' && previous <= '9') || (b == '0' && previous == '-')) {
+                return -1; // whitespace, escapes outside strings, fractions, exponents, -0: the parsing path
+            }
+            previous = b;
+        }
+        return -1;
+    }
+
+    /**
+     * The index of {@code c} from {@code from}, or -1; -1 also if an escape comes first, or a character outside the
+     * Basic Multilingual Plane (a 4-byte UTF-8 sequence, which the generator writes as an escaped surrogate pair).
+     */
+    private static int indexOf(byte[] in, char c, int from) {
+        for (int i = from; i < in.length; i++) {
+            byte b = in[i];
+            if (b == c) {
+                return i;
+            }
+            if (b == '\\' || (b & 0xF8) == 0xF0) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean is(byte[] in, int from, int to, byte[] name) {
+        return to - from == name.length && Arrays.equals(in, from, to, name, 0, name.length);
+    }
+
+    private static final byte[] SEQ = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DECISION_ID = "decisionId".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SUPERSEDES = "supersedes".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CASE_NO = "caseNo".getBytes(StandardCharsets.US_ASCII);
 
     byte[] bytes() {
         return buffer.array();

@@ -2,19 +2,27 @@ package org.trustbench.sync;
 
 import static org.trustbench.db.jooq.Tables.OUTBOX;
 import static org.trustbench.db.jooq.Tables.STORE_INFO;
+import static org.trustbench.db.jooq.Tables.SYNC_PACKAGE;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSON;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
  * The outbox: every change that must leave this workstation, appended inside the transaction that
- * makes the change, under a gap-free sequence number.
+ * makes the change, under a gap-free sequence number. Which records are exported is not stored per record: it is
+ * derived from the finished outbound packages' ranges in {@code sync_package} (V6), so an export marks its whole range
+ * with the one row that completes it.
  */
 public final class OutboxRepository {
 
@@ -44,27 +52,58 @@ public final class OutboxRepository {
         return seq;
     }
 
+    /** The result of a finished export in {@code sync_package}. */
+    static final String EXPORTED = "EXPORTED";
+
+    /** The finished exports (EXPORTED OUTBOUND packages) of this store. */
+    static Condition finishedExport() {
+        return SYNC_PACKAGE.DIRECTION.eq("OUTBOUND").and(SYNC_PACKAGE.RESULT.eq(EXPORTED));
+    }
+
+    /** True for an outbox record that a finished export carried (for counts over the outbox). */
+    public static Condition exported() {
+        return DSL.exists(DSL.selectOne().from(SYNC_PACKAGE).where(finishedExport())
+                .and(OUTBOX.SEQ.between(SYNC_PACKAGE.SEQ_FROM, SYNC_PACKAGE.SEQ_TO)));
+    }
+
+    /**
+     * The first finished export whose range holds the outbox record (the one that took it out; a re-export of the
+     * range carries it again), or null.
+     */
+    private static Field<String> exportedIn() {
+        return DSL.field(DSL.select(SYNC_PACKAGE.PACKAGE_ID).from(SYNC_PACKAGE).where(finishedExport())
+                .and(OUTBOX.SEQ.between(SYNC_PACKAGE.SEQ_FROM, SYNC_PACKAGE.SEQ_TO))
+                .orderBy(SYNC_PACKAGE.PROCESSED_AT, SYNC_PACKAGE.PACKAGE_ID).limit(1));
+    }
+
     /** Streams the records with {@code from <= seq <= to} in sequence order, without holding them in memory. */
     public void forEach(long from, long to, Consumer<OutboxRecord> sink) {
-        try (var rows = dsl.selectFrom(OUTBOX).where(OUTBOX.SEQ.between(from, to)).orderBy(OUTBOX.SEQ).fetchSize(500).stream()) {
-            rows.forEach(r -> sink.accept(new OutboxRecord(r.getSeq(), r.getRecordType(), r.getRecordKey(), r.getPayload().data(),
-                    r.getCreatedAt(), r.getExportedIn())));
+        Field<String> exportedIn = exportedIn();
+        try (var rows = dsl.select(OUTBOX.SEQ, OUTBOX.RECORD_TYPE, OUTBOX.RECORD_KEY, OUTBOX.PAYLOAD, OUTBOX.CREATED_AT, exportedIn)
+                .from(OUTBOX).where(OUTBOX.SEQ.between(from, to)).orderBy(OUTBOX.SEQ).fetchSize(500).stream()) {
+            rows.forEach(r -> sink.accept(new OutboxRecord(r.value1(), r.value2(), r.value3(), r.value4().data(), r.value5(),
+                    r.value6())));
         }
     }
 
-    /** One outbox row as the export needs it. */
+    /** One outbox row as the export needs it: the payload as the UTF-8 bytes of its JSON, as stored. */
     @FunctionalInterface
     public interface PayloadSink {
-        void accept(long seq, String type, String payload);
+        void accept(long seq, String type, byte[] payload);
     }
 
-    /** Streams seq, type and payload of {@code from <= seq <= to} in sequence order: one read for the whole export. */
+    /**
+     * Streams seq, type and payload of {@code from <= seq <= to} in sequence order: one read for the whole export,
+     * straight from the result set (no record objects, no JSON-to-String decoding).
+     */
     public void forEachPayload(long from, long to, PayloadSink sink) {
-        try (var rows = dsl.select(OUTBOX.SEQ, OUTBOX.RECORD_TYPE, OUTBOX.PAYLOAD).from(OUTBOX).where(OUTBOX.SEQ.between(from, to))
-                .orderBy(OUTBOX.SEQ).fetchSize(1000).fetchLazy()) {
-            for (var r : rows) {
-                sink.accept(r.value1(), r.value2(), r.value3().data());
+        try (ResultSet rs = dsl.select(OUTBOX.SEQ, OUTBOX.RECORD_TYPE, OUTBOX.PAYLOAD).from(OUTBOX)
+                .where(OUTBOX.SEQ.between(from, to)).orderBy(OUTBOX.SEQ).fetchSize(1000).fetchResultSet()) {
+            while (rs.next()) {
+                sink.accept(rs.getLong(1), rs.getString(2), rs.getBytes(3));
             }
+        } catch (SQLException e) {
+            throw new DataAccessException("reading the outbox " + from + "-" + to, e);
         }
     }
 
@@ -79,14 +118,12 @@ public final class OutboxRepository {
         return max == null ? 0 : max;
     }
 
-    /** The highest sequence number already carried by an export (0 if none). */
+    /**
+     * The highest sequence number already carried by an export (0 if none): the end of the newest finished export's
+     * range (as the highest record marked exported was before V6).
+     */
     public long lastExportedSeq() {
-        Long max = dsl.select(DSL.max(OUTBOX.SEQ)).from(OUTBOX).where(OUTBOX.EXPORTED_IN.isNotNull()).fetchOne(0, Long.class);
-        return max == null ? 0 : max;
-    }
-
-    /** Marks a range as carried by {@code packageId}, inside the caller's transaction. */
-    public int markExported(DSLContext tx, long from, long to, String packageId) {
-        return tx.update(OUTBOX).set(OUTBOX.EXPORTED_IN, packageId).where(OUTBOX.SEQ.between(from, to)).execute();
+        Long max = dsl.select(DSL.max(SYNC_PACKAGE.SEQ_TO)).from(SYNC_PACKAGE).where(finishedExport()).fetchOne(0, Long.class);
+        return max == null ? 0 : Math.min(max, lastSeq());
     }
 }

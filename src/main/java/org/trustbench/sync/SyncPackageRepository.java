@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
+import org.jooq.impl.DSL;
 import org.trustbench.domain.CaseStatus;
 
 /** The package history and the case status changes that an export or import makes. Writes take the caller's transaction. */
@@ -26,10 +27,17 @@ public final class SyncPackageRepository {
         return dsl;
     }
 
-    /** DECIDED → EXPORTED for the cases whose decisions an export carried. */
+    /**
+     * DECIDED → EXPORTED for the cases whose decisions an export carried: one set-based UPDATE with the case numbers
+     * bound as one array ({@code = ANY(?)}), however many there are.
+     */
     public int markCasesExported(DSLContext tx, Collection<String> caseNos) {
+        if (caseNos.isEmpty()) {
+            return 0;
+        }
         return tx.update(FILING_CASE).set(FILING_CASE.STATUS, CaseStatus.EXPORTED.name())
-                .where(FILING_CASE.CASE_NO.in(caseNos)).and(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name())).execute();
+                .where(FILING_CASE.CASE_NO.eq(DSL.any(caseNos.toArray(String[]::new))))
+                .and(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name())).execute();
     }
 
     public void record(DSLContext tx, String packageId, String direction, OffsetDateTime at, String signerKey, Long from, Long to,
@@ -77,12 +85,15 @@ public final class SyncPackageRepository {
         dsl.deleteFrom(SYNC_PACKAGE).where(SYNC_PACKAGE.PACKAGE_ID.eq(packageId)).and(SYNC_PACKAGE.RESULT.eq(PENDING)).execute();
     }
 
-    /** Turns a pending export into a finished one, inside the caller's transaction. */
+    /**
+     * Turns a pending export into a finished one, inside the caller's transaction. This also marks its range's outbox
+     * records exported: that state is derived from the finished exports' ranges ({@link OutboxRepository}).
+     */
     public void completeExport(DSLContext tx, String packageId, Map<String, Long> counts, String fileName) {
         try {
             int n = tx.update(SYNC_PACKAGE)
                     .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(JSON_MAPPER.writeValueAsString(counts)))
-                    .set(SYNC_PACKAGE.RESULT, "EXPORTED")
+                    .set(SYNC_PACKAGE.RESULT, OutboxRepository.EXPORTED)
                     .set(SYNC_PACKAGE.FILE_NAME, fileName)
                     .where(SYNC_PACKAGE.PACKAGE_ID.eq(packageId)).and(SYNC_PACKAGE.RESULT.eq(PENDING)).execute();
             if (n != 1) {

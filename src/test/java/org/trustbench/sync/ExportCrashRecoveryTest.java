@@ -137,7 +137,7 @@ class ExportCrashRecoveryTest {
         decideCleanCases(3);
         Path out = Files.createDirectories(tmp.resolve("out"));
         // The process "dies" between the rename and the marks: the marking transaction never commits.
-        ExportService crashing = new ExportService(new SyncPackageRepository(failingOutboxMarks(services.store().dsl())),
+        ExportService crashing = new ExportService(new SyncPackageRepository(failingMarks(services.store().dsl())),
                 services.outbox(), services.workstationKeys(), services.audit(), true, clock);
         assertThrows(RuntimeException.class, () -> crashing.export(out, "officer1", null, null, () -> false));
         List<Path> left = packages(out);
@@ -197,12 +197,13 @@ class ExportCrashRecoveryTest {
     }
 
     /** The store's DSL, but the statement that marks outbox records exported fails (as if the process died there). */
-    private static DSLContext failingOutboxMarks(DSLContext dsl) {
+    private static DSLContext failingMarks(DSLContext dsl) {
         return dsl.configuration().derive(new ExecuteListener() {
             @Override
             public void executeStart(ExecuteContext ctx) {
                 String sql = String.valueOf(ctx.sql()).toLowerCase(Locale.ROOT);
-                if (sql.startsWith("update") && sql.contains("outbox")) {
+                // Completing the pending export marks its range exported (V6): fail there, inside the marking transaction.
+                if (sql.startsWith("update") && sql.contains("sync_package")) {
                     throw new IllegalStateException("simulated crash before the marks");
                 }
             }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,6 +118,34 @@ class ExportServiceTest {
                 Set.of(history.get(0).packageId(), history.get(1).packageId()));
         assertTrue(history.stream().allMatch(e -> e.direction().equals("OUTBOUND") && e.result().equals("EXPORTED")
                 && e.from() == 1 && e.to() == 3 && e.counts().contains("\"decision\":3")), history.toString());
+    }
+
+    @Test
+    void theOutboxExportedStateFollowsTheRangesOfFinishedExports() throws Exception {
+        decideCleanCases(3);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        String first = services.export().export(out, "officer1", null, null, () -> false).packageId().toString();
+        decideCleanCases(2);
+        assertEquals(Arrays.asList(first, first, first, null, null), exportedIn(), "4..5 are not exported yet");
+        assertEquals(3, services.outbox().lastExportedSeq());
+
+        ExportService.ExportResult again = services.export().export(Files.createDirectories(tmp.resolve("again")), "officer1",
+                2L, 3L, () -> false);
+        assertEquals(3, services.outbox().lastExportedSeq(), "re-exporting an older range moves nothing on");
+        assertEquals(first, exportedIn().get(0));
+        assertEquals(Arrays.asList(null, null), exportedIn().subList(3, 5));
+
+        ExportService.ExportResult rest = services.export().export(out, "officer1", null, null, () -> false);
+        assertEquals(List.of(4L, 5L), List.of(rest.from(), rest.to()), "the next export starts after the newest range");
+        assertEquals(Arrays.asList(rest.packageId().toString(), rest.packageId().toString()), exportedIn().subList(3, 5));
+        assertEquals(5, services.outbox().lastExportedSeq());
+        assertNotEquals(again.packageId(), rest.packageId());
+    }
+
+    private List<String> exportedIn() {
+        List<String> in = new ArrayList<>();
+        services.outbox().forEach(1, Long.MAX_VALUE, r -> in.add(r.exportedIn()));
+        return in;
     }
 
     @Test

@@ -58,7 +58,7 @@ record StoreState(Map<String, Integer> core, int caseChecks, int findings) {
         counts.put("decision", count(DECISION, DSL.noCondition()));
         counts.put("decision_signoff", count(DECISION_SIGNOFF, DSL.noCondition()));
         counts.put("outbox", count(OUTBOX, DSL.noCondition()));
-        counts.put("outbox exported", count(OUTBOX, OUTBOX.EXPORTED_IN.isNotNull()));
+        counts.put("outbox exported", count(OUTBOX, OutboxRepository.exported()));
         counts.put("cases EXPORTED", count(FILING_CASE, FILING_CASE.STATUS.eq(CaseStatus.EXPORTED.name())));
         counts.put("sync_package", count(SYNC_PACKAGE, SYNC_PACKAGE.RESULT.ne(SyncPackageRepository.PENDING)));
         counts.put("audit_log", count(AUDIT_LOG, DSL.noCondition()));

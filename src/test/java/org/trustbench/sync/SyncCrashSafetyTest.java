@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.trustbench.db.jooq.Tables.OUTBOX;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -218,8 +217,8 @@ class SyncCrashSafetyTest {
                     outcomes.merge("temporary files left behind", 1, Integer::sum);
                 }
                 List<SyncPackageRepository.Entry> history = s.syncPackages().history();
-                Set<String> carriedBy = new java.util.HashSet<>(s.store().dsl().selectDistinct(OUTBOX.EXPORTED_IN).from(OUTBOX)
-                        .fetch(OUTBOX.EXPORTED_IN));
+                Set<String> carriedBy = new java.util.HashSet<>();
+                s.outbox().forEach(1, Long.MAX_VALUE, r -> carriedBy.add(r.exportedIn()));
                 if (marked) {
                     assertEquals(1, history.size(), where);
                     SyncPackageRepository.Entry e = history.get(0);
