@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -34,8 +35,17 @@ public final class FxProbe extends Application {
 
     private static final AtomicReference<Config> CONFIG = new AtomicReference<>();
 
-    /** The probe's job; {@code rows} gives the table rows (QUEUE), {@code work} runs in the background (PULSE). */
-    public record Config(Mode mode, Supplier<List<String[]>> rows, Runnable work, Consumer<Map<String, Object>> report) {
+    /**
+     * The probe's job; {@code rows} gives the table rows (QUEUE), {@code work} runs in the background (PULSE).
+     * {@code stops} counts the starts and ends of the times the harness itself stopped the JVM (the heap probe's forced
+     * collections; odd while one is under way): a gap between pulses during which it changed, or that ends while it is
+     * odd, is the harness's, not the application's, and is not counted.
+     */
+    public record Config(Mode mode, Supplier<List<String[]>> rows, Runnable work, Consumer<Map<String, Object>> report,
+                         LongSupplier stops) {
+        public Config(Mode mode, Supplier<List<String[]>> rows, Runnable work, Consumer<Map<String, Object>> report) {
+            this(mode, rows, work, report, () -> 0);
+        }
     }
 
     public static void configure(Config config) {
@@ -83,14 +93,17 @@ public final class FxProbe extends Application {
         long[] last = {0};
         long[] maxGap = {0};
         long[] pulses = {0};
+        long[] stops = {config.stops().getAsLong()};
         boolean[] done = {false};
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                if (last[0] != 0) {
+                long s = config.stops().getAsLong();
+                if (last[0] != 0 && s == stops[0] && s % 2 == 0) {
                     maxGap[0] = Math.max(maxGap[0], t - last[0]);
                 }
+                stops[0] = s;
                 last[0] = t;
                 pulses[0]++;
             }
