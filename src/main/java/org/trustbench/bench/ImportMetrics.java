@@ -45,11 +45,14 @@ final class ImportMetrics {
                 Map<String, Object> r = ChildJvm.run(subject.childCommand(), FxMetrics.jvmFlags(o, "-Xmx512m"),
                         List.of("bench", "--child", mode, "--child-store", target.toString(), "--child-package",
                                 packages[i].toString()), o.work(), FxMetrics.env(o), 600);
-                heapMb[i] = ((Number) r.get("maxAfterGcBytes")).doubleValue() / BenchRunner.MB;
+                heapMb[i] = ((Number) r.get("maxLiveBytes")).doubleValue() / BenchRunner.MB;
                 log.accept("  " + r);
                 out.add(new Metric("peak heap during import, N=" + sizes[i], "MB", heapMb[i], null,
                         i == 0 ? null : heapMb[i] / heapMb[0], "<= 512 MB, flat in N", heapMb[i] <= 512,
-                        String.format(Locale.ROOT, "largest heap after a GC; garbage included %.0f MB; ratio = vs N=%d",
+                        String.format(Locale.ROOT, "largest live heap (after full GCs forced every >= %d s: %s); "
+                                        + "after young GCs up to %.0f MB, garbage included %.0f MB; ratio = vs N=%d",
+                                HeapProbe.LIVE_EVERY.toSeconds(), r.get("forcedGcs"),
+                                ((Number) r.get("maxAfterGcBytes")).doubleValue() / BenchRunner.MB,
                                 ((Number) r.get("maxUsedBytes")).doubleValue() / BenchRunner.MB, sizes[0])));
                 if (last) {
                     largest = r;

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -34,9 +35,17 @@ public final class FxProbe extends Application {
 
     /**
      * The probe's job; {@code app} starts the application on the primary stage and tells when its queue shows rows
-     * (QUEUE), {@code work} runs in the background (PULSE).
+     * (QUEUE), {@code work} runs in the background (PULSE). {@code stops} counts the starts and ends of the times the
+     * harness itself stopped the JVM (the heap probe's forced collections; odd while one is under way): a gap between
+     * pulses during which it changed, or that ends while it is odd, is the harness's, not the application's, and is
+     * not counted.
      */
-    public record Config(Mode mode, Function<Stage, BooleanSupplier> app, Runnable work, Consumer<Map<String, Object>> report) {
+    public record Config(Mode mode, Function<Stage, BooleanSupplier> app, Runnable work,
+                         Consumer<Map<String, Object>> report, LongSupplier stops) {
+        public Config(Mode mode, Function<Stage, BooleanSupplier> app, Runnable work,
+                      Consumer<Map<String, Object>> report) {
+            this(mode, app, work, report, () -> 0);
+        }
     }
 
     public static void configure(Config config) {
@@ -84,14 +93,17 @@ public final class FxProbe extends Application {
         long[] last = {0};
         long[] maxGap = {0};
         long[] pulses = {0};
+        long[] stops = {config.stops().getAsLong()};
         boolean[] done = {false};
         AnimationTimer timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
                 long t = System.nanoTime();
-                if (last[0] != 0) {
+                long s = config.stops().getAsLong();
+                if (last[0] != 0 && s == stops[0] && s % 2 == 0) {
                     maxGap[0] = Math.max(maxGap[0], t - last[0]);
                 }
+                stops[0] = s;
                 last[0] = t;
                 pulses[0]++;
             }
