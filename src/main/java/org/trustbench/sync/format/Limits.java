@@ -17,8 +17,11 @@ public record Limits(long maxEntryBytes, long maxTotalBytes, int maxCompressionR
 
     private static final long MIB = 1024L * 1024;
 
-    /** 256 MiB per entry, 2 GiB in all, ratio 200 past 1 MiB, 65,534 entries, 1 MiB lines, 16 MiB manifest. */
-    public static final Limits DEFAULT = new Limits(256 * MIB, 2048 * MIB, 200, MIB, 65_534, (int) MIB, (int) (16 * MIB));
+    /**
+     * 1 GiB per entry (a records entry of about 140,000 new cases; a regulator feed of 100,000 cases is one package),
+     * 2 GiB in all, ratio 200 past 1 MiB, 65,534 entries, 1 MiB lines, 16 MiB manifest.
+     */
+    public static final Limits DEFAULT = new Limits(1024 * MIB, 2048 * MIB, 200, MIB, 65_534, (int) MIB, (int) (16 * MIB));
 
     public Limits {
         if (maxEntryBytes <= 0 || maxTotalBytes <= 0 || maxCompressionRatio <= 0 || ratioFloorBytes < 0 || maxEntries <= 0
