@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,12 +94,23 @@ public final class CheckService {
     }
 
     /**
-     * Loads batch k+1 from the store on this thread (two queries per batch) while batch k's rules (SM2 signature checks included) run on the
-     * other cores, then stores batch k: loading, which is single-threaded store work, hides the checking.
+     * Loads batch k+1 from the store on this thread (two queries per batch) while batch k's rules (SM2 signature checks
+     * included) run on a pool of one thread per core, then stores batch k. So a run uses every core plus this loading
+     * thread: on a machine with idle cores the checking hides behind the loading.
      */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return checkIds(ids, progress, cancelled, keys, corrupt, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, IssuerKeys keys, Set<String> corrupt,
+                          ForkJoinPool pool) {
         Map<String, Boolean> verified = new ConcurrentHashMap<>();
         long done = 0;
         progress.done(0, ids.size());
@@ -107,7 +119,7 @@ public final class CheckService {
             CompletableFuture<Map<Long, FindingRepository.CaseResult>> next = null;
             if (from < ids.size() && !cancelled.getAsBoolean()) {
                 List<FilingCase> loaded = cases.findCases(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt, verified));
+                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt, verified), pool);
             }
             if (pending != null) {
                 Map<Long, FindingRepository.CaseResult> batch = pending.join();
@@ -121,9 +133,10 @@ public final class CheckService {
     }
 
     /**
-     * The rules on each case, in parallel; results in the cases' order. {@code verified} memoises SM2 results by input
-     * digest for this run only (registry records shared by several cases are verified once); stored results of earlier
-     * checks are never used here, so a check always establishes its signature results from the evidence itself.
+     * The rules on each case, in parallel on the pool this runs in; results in the cases' order. {@code verified}
+     * memoises SM2 results by input digest for this run only (registry records shared by several cases are verified
+     * once); stored results of earlier checks are never used here, so a check always establishes its signature results
+     * from the evidence itself.
      */
     private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded, IssuerKeys keys, Set<String> corrupt,
                                                              Map<String, Boolean> verified) {
