@@ -15,6 +15,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,43 +122,103 @@ public final class CaseQueueRepository {
         return all;
     }
 
-    /** The full case with provider, equipment and evidence. */
+    /** The full case with provider, equipment and evidence (two queries, as {@link #findCases}). */
     public Optional<FilingCase> findCase(long caseId) {
-        Record row = dsl.select().from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
-                .where(FILING_CASE.ID.eq(caseId)).fetchOne();
-        if (row == null) {
-            return Optional.empty();
+        List<FilingCase> found = findCases(List.of(caseId));
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * The full cases with these ids that exist, in the order of {@code ids}, in two queries however many: the cases with
+     * their provider and equipment, and their evidence with its attachments.
+     */
+    public List<FilingCase> findCases(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
         }
+        Map<Long, Record> rows = new HashMap<>();
+        Map<Long, List<Equipment>> equipment = new HashMap<>();
+        dsl.select().from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
+                .leftJoin(EQUIPMENT).on(EQUIPMENT.CASE_ID.eq(FILING_CASE.ID))
+                .where(FILING_CASE.ID.in(ids)).orderBy(FILING_CASE.ID, EQUIPMENT.ID)
+                .forEach(r -> {
+                    Long id = r.get(FILING_CASE.ID);
+                    rows.putIfAbsent(id, r);
+                    List<Equipment> list = equipment.computeIfAbsent(id, k -> new ArrayList<>());
+                    if (r.get(EQUIPMENT.ID) != null) {
+                        list.add(new Equipment(r.get(EQUIPMENT.CATEGORY_CODE), r.get(EQUIPMENT.MAKE), r.get(EQUIPMENT.MODEL),
+                                r.get(EQUIPMENT.SERIAL_NO), r.get(EQUIPMENT.SPECIAL_EQUIPMENT),
+                                SiteType.valueOf(r.get(EQUIPMENT.SITE_TYPE))));
+                    }
+                });
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<EvidenceItem>> evidence = evidence(rows.keySet());
+        List<FilingCase> out = new ArrayList<>(rows.size());
+        for (Long id : ids) {
+            Record row = rows.get(id);
+            if (row != null) {
+                out.add(toCase(row, equipment.get(id), evidence.getOrDefault(id, List.of())));
+            }
+        }
+        return out;
+    }
+
+    private static FilingCase toCase(Record row, List<Equipment> equipment, List<EvidenceItem> evidence) {
         Provider provider = toProvider(row.into(PROVIDER));
-        List<Equipment> equipment = dsl.selectFrom(EQUIPMENT).where(EQUIPMENT.CASE_ID.eq(caseId)).orderBy(EQUIPMENT.ID)
-                .fetch(e -> new Equipment(e.getCategoryCode(), e.getMake(), e.getModel(), e.getSerialNo(),
-                        e.getSpecialEquipment(), SiteType.valueOf(e.getSiteType())));
-        return Optional.of(new FilingCase(caseId, row.get(FILING_CASE.CASE_NO), provider, row.get(FILING_CASE.DISTRICT_CODE),
-                row.get(FILING_CASE.PLATFORM), row.get(FILING_CASE.RECEIVED_ON), row.get(FILING_CASE.DEADLINE_ON),
-                CaseStatus.valueOf(row.get(FILING_CASE.STATUS)), row.get(FILING_CASE.ASSIGNEE),
-                services(row.get(FILING_CASE.SERVICES)),
+        return new FilingCase(row.get(FILING_CASE.ID), row.get(FILING_CASE.CASE_NO), provider,
+                row.get(FILING_CASE.DISTRICT_CODE), row.get(FILING_CASE.PLATFORM), row.get(FILING_CASE.RECEIVED_ON),
+                row.get(FILING_CASE.DEADLINE_ON), CaseStatus.valueOf(row.get(FILING_CASE.STATUS)),
+                row.get(FILING_CASE.ASSIGNEE), services(row.get(FILING_CASE.SERVICES)),
                 new Performer(row.get(FILING_CASE.PERFORMER_USCC), row.get(FILING_CASE.PERFORMER_NAME)),
-                row.get(FILING_CASE.SUBCONTRACT_DECLARED), equipment, evidence(caseId)));
+                row.get(FILING_CASE.SUBCONTRACT_DECLARED), equipment, evidence);
     }
 
     public Optional<Long> findIdByCaseNo(String caseNo) {
         return dsl.select(FILING_CASE.ID).from(FILING_CASE).where(FILING_CASE.CASE_NO.eq(caseNo)).fetchOptional(FILING_CASE.ID);
     }
 
-    private List<EvidenceItem> evidence(long caseId) {
-        Map<Long, List<Attachment>> attachments = new LinkedHashMap<>();
-        dsl.select(ATTACHMENT.EVIDENCE_ID, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SM3, ATTACHMENT_BLOB.SIZE_BYTES)
-                .from(ATTACHMENT).join(ATTACHMENT_BLOB).on(ATTACHMENT_BLOB.SM3.eq(ATTACHMENT.SM3))
-                .join(EVIDENCE).on(EVIDENCE.ID.eq(ATTACHMENT.EVIDENCE_ID))
-                .where(EVIDENCE.CASE_ID.eq(caseId))
-                .orderBy(ATTACHMENT.ID)
-                .forEach(a -> attachments.computeIfAbsent(a.value1(), k -> new ArrayList<>())
-                        .add(new Attachment(a.value2(), a.value3(), a.value4(), a.value5())));
-        return dsl.selectFrom(EVIDENCE).where(EVIDENCE.CASE_ID.eq(caseId)).orderBy(EVIDENCE.ID)
-                .fetch(e -> new EvidenceItem(e.getId(), EvidenceKind.valueOf(e.getKind()), EvidenceSource.valueOf(e.getSource()),
-                        e.getTitle(), fields(e.getFields().data()), e.getValidFrom(), e.getValidTo(), e.getRecordedAt(),
-                        attachments.getOrDefault(e.getId(), List.of()),
-                        e.getSignature() == null ? null : new RegistrySignature(e.getSignerKeyId(), e.getSignature())));
+    /** Evidence of the cases by case id, each in id order with its attachments in id order: one query. */
+    private Map<Long, List<EvidenceItem>> evidence(Collection<Long> caseIds) {
+        Map<Long, List<EvidenceItem>> out = new HashMap<>();
+        List<Record> group = new ArrayList<>();
+        dsl.select(EVIDENCE.asterisk(), ATTACHMENT.ID, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SM3,
+                        ATTACHMENT_BLOB.SIZE_BYTES)
+                .from(EVIDENCE).leftJoin(ATTACHMENT).on(ATTACHMENT.EVIDENCE_ID.eq(EVIDENCE.ID))
+                .leftJoin(ATTACHMENT_BLOB).on(ATTACHMENT_BLOB.SM3.eq(ATTACHMENT.SM3))
+                .where(EVIDENCE.CASE_ID.in(caseIds))
+                .orderBy(EVIDENCE.ID, ATTACHMENT.ID)
+                .forEach(r -> {
+                    if (!group.isEmpty() && !group.get(0).get(EVIDENCE.ID).equals(r.get(EVIDENCE.ID))) {
+                        addEvidence(group, out);
+                    }
+                    group.add(r);
+                });
+        if (!group.isEmpty()) {
+            addEvidence(group, out);
+        }
+        return out;
+    }
+
+    /** One evidence item from its rows (one per attachment, or one without), added to its case's list; clears rows. */
+    private static void addEvidence(List<Record> rows, Map<Long, List<EvidenceItem>> out) {
+        Record r = rows.get(0);
+        List<Attachment> attachments = new ArrayList<>(rows.size());
+        for (Record a : rows) {
+            // an attachment whose content row is missing is left out, as the inner join did before
+            if (a.get(ATTACHMENT_BLOB.SIZE_BYTES) != null) {
+                attachments.add(new Attachment(a.get(ATTACHMENT.FILE_NAME), a.get(ATTACHMENT.MEDIA_TYPE), a.get(ATTACHMENT.SM3),
+                        a.get(ATTACHMENT_BLOB.SIZE_BYTES)));
+            }
+        }
+        out.computeIfAbsent(r.get(EVIDENCE.CASE_ID), k -> new ArrayList<>()).add(new EvidenceItem(r.get(EVIDENCE.ID),
+                EvidenceKind.valueOf(r.get(EVIDENCE.KIND)), EvidenceSource.valueOf(r.get(EVIDENCE.SOURCE)),
+                r.get(EVIDENCE.TITLE), fields(r.get(EVIDENCE.FIELDS).data()), r.get(EVIDENCE.VALID_FROM),
+                r.get(EVIDENCE.VALID_TO), r.get(EVIDENCE.RECORDED_AT), attachments,
+                r.get(EVIDENCE.SIGNATURE) == null ? null
+                        : new RegistrySignature(r.get(EVIDENCE.SIGNER_KEY_ID), r.get(EVIDENCE.SIGNATURE))));
+        rows.clear();
     }
 
     private static Map<String, String> fields(String json) {

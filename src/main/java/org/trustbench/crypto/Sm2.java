@@ -59,7 +59,7 @@ public final class Sm2 {
     private static final Provider BC_PROVIDER = new BouncyCastleProvider();
     /**
      * The curve with BouncyCastle's dedicated {@code sm2p256v1} field arithmetic ({@link CustomNamedCurves}); the
-     * generic {@code org.bouncycastle.asn1.gm.GMNamedCurves} form computes the same points with BigInteger reductions, several times slower.
+     * generic {@code GMNamedCurves} form computes the same points with BigInteger reductions, several times slower.
      */
     private static final ECDomainParameters DOMAIN =
             new ECNamedDomainParameters(GMObjectIdentifiers.sm2p256v1, CustomNamedCurves.getByName("sm2p256v1"));
@@ -133,13 +133,38 @@ public final class Sm2 {
      * @throws IllegalArgumentException if the key is not an SM2 ({@code sm2p256v1}) public key
      */
     public static boolean verify(PublicKey key, byte[] data, byte[] signature) {
-        ECPublicKeyParameters pub = publicParams(key);
+        return verify(verifyKey(key), data, signature);
+    }
+
+    /**
+     * A public key prepared for many verifications: parsed once, so its curve point (and the multiplication tables
+     * BouncyCastle caches on it) is reused. Immutable and safe to share between threads.
+     */
+    public static final class VerifyKey {
+        private final ParametersWithID params;
+
+        private VerifyKey(ECPublicKeyParameters pub) {
+            this.params = new ParametersWithID(pub, DEFAULT_ID_BYTES);
+        }
+    }
+
+    /**
+     * Prepares {@code key} for {@link #verify(VerifyKey, byte[], byte[])}.
+     *
+     * @throws IllegalArgumentException if the key is not an SM2 ({@code sm2p256v1}) public key
+     */
+    public static VerifyKey verifyKey(PublicKey key) {
+        return new VerifyKey(publicParams(key));
+    }
+
+    /** As {@link #verify(PublicKey, byte[], byte[])}, with a prepared key. */
+    public static boolean verify(VerifyKey key, byte[] data, byte[] signature) {
         if (data == null || signature == null) {
             return false;
         }
         try {
             SM2Signer signer = new SM2Signer();
-            signer.init(false, new ParametersWithID(pub, DEFAULT_ID_BYTES));
+            signer.init(false, key.params);
             signer.update(data, 0, data.length);
             return signer.verifySignature(signature);
         } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package org.trustbench.review;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.domain.EvidenceItem;
@@ -10,6 +11,7 @@ import org.trustbench.verify.CheckService;
 import org.trustbench.verify.ComparisonGrid;
 import org.trustbench.verify.FindingRepository;
 import org.trustbench.verify.ThreeChecks;
+import org.trustbench.verify.VerificationEngine;
 import org.trustbench.verify.rules.StalenessRule;
 
 /** Assembles a {@link CaseReview}; blocking, for background tasks. */
@@ -35,11 +37,19 @@ public final class ReviewService {
         return load(caseId);
     }
 
+    /**
+     * Two queries for the case (see {@link CaseQueueRepository#findCase}), one for its last check and one for the trusted
+     * issuers. Signatures are not verified again when the last check, by this engine version, stored the SM2 result for
+     * exactly the record as it is now; trust and revocation are applied as they are now.
+     */
     private CaseReview assemble(FilingCase c) {
-        List<Finding> stored = findings.findings(c.id());
-        Optional<FindingRepository.CheckStamp> stamp = findings.stamp(c.id());
+        FindingRepository.LastCheck last = findings.lastCheck(c.id());
+        List<Finding> stored = last.findings();
+        Optional<FindingRepository.CheckStamp> stamp = last.stamp();
+        boolean current = stamp.map(s -> VerificationEngine.VERSION.equals(s.engineVersion())).orElse(false);
         return new CaseReview(c, stored, stamp.map(FindingRepository.CheckStamp::engineVersion).orElse(null),
-                stamp.map(FindingRepository.CheckStamp::computedAt).orElse(null), checks.signatureStatuses(c),
+                stamp.map(FindingRepository.CheckStamp::computedAt).orElse(null),
+                checks.signatureStatuses(c, current ? last.signatures() : Map.of()),
                 ComparisonGrid.of(c), ThreeChecks.lights(stored),
                 StalenessRule.latestRegistryItem(c.evidence()).map(EvidenceItem::recordedAt).orElse(null));
     }

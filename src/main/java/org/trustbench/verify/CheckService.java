@@ -4,26 +4,25 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.audit.AuditAction;
 import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
-import org.trustbench.crypto.RegistryRecordSignature;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Finding;
-import org.trustbench.domain.TrustedIssuer;
 import org.trustbench.verify.CheckInput.SignatureStatus;
 
 /**
@@ -33,7 +32,8 @@ import org.trustbench.verify.CheckInput.SignatureStatus;
 public final class CheckService {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckService.class);
-    private static final int BATCH = 500;
+    /** Cases loaded, checked and stored together by the bulk checks (one transaction per batch). */
+    public static final int BATCH = 500;
 
     private final CaseQueueRepository cases;
     private final FindingRepository findings;
@@ -41,8 +41,7 @@ public final class CheckService {
     private final VerificationSettings settings;
     private final Clock clock;
     private final AuditRepository audit;
-    private final Map<String, PublicKey> decodedKeys = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, PreparedKey> preparedKeys = new ConcurrentHashMap<>();
 
     /** Progress of a bulk re-check. */
     @FunctionalInterface
@@ -63,14 +62,14 @@ public final class CheckService {
     /** Re-runs the rules on one case and stores the result. */
     public List<Finding> checkCase(long caseId) {
         FilingCase c = cases.findCase(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
-        List<Finding> result = engine.check(input(c, trustedKeys(), findings.corruptBlobsOfCase(caseId)));
+        FindingRepository.CaseResult result = check(c, trustedKeys(), findings.corruptBlobsOfCase(caseId), Map.of());
         findings.save(Map.of(caseId, result), VerificationEngine.VERSION, OffsetDateTime.now(clock));
-        return result;
+        return result.findings();
     }
 
     /** The findings for a case as its rules would report them now, without storing them. */
     public List<Finding> evaluate(FilingCase c) {
-        return engine.check(input(c, trustedKeys(), findings.corruptBlobsOfCase(c.id())));
+        return check(c, trustedKeys(), findings.corruptBlobsOfCase(c.id()), Map.of()).findings();
     }
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
@@ -95,26 +94,35 @@ public final class CheckService {
     }
 
     /**
-     * Loads batch k+1 from the store on this thread while batch k's rules (SM2 signature checks included) run on the
-     * other cores, then stores batch k: loading, which is single-threaded store work, hides the checking.
+     * Loads batch k+1 from the store on this thread (two queries per batch) while batch k's rules (SM2 signature checks
+     * included) run on a pool of one thread per core, then stores batch k. So a run uses every core plus this loading
+     * thread: on a machine with idle cores the checking hides behind the loading.
      */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        try {
+            return checkIds(ids, progress, cancelled, keys, corrupt, pool);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, IssuerKeys keys, Set<String> corrupt,
+                          ForkJoinPool pool) {
+        Map<String, Boolean> verified = new ConcurrentHashMap<>();
         long done = 0;
         progress.done(0, ids.size());
-        CompletableFuture<Map<Long, List<Finding>>> pending = null;
+        CompletableFuture<Map<Long, FindingRepository.CaseResult>> pending = null;
         for (int from = 0; from < ids.size() || pending != null; from += BATCH) {
-            CompletableFuture<Map<Long, List<Finding>>> next = null;
+            CompletableFuture<Map<Long, FindingRepository.CaseResult>> next = null;
             if (from < ids.size() && !cancelled.getAsBoolean()) {
-                List<FilingCase> loaded = new ArrayList<>(BATCH);
-                for (Long id : ids.subList(from, Math.min(ids.size(), from + BATCH))) {
-                    cases.findCase(id).ifPresent(loaded::add);
-                }
-                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt));
+                List<FilingCase> loaded = cases.findCases(ids.subList(from, Math.min(ids.size(), from + BATCH)));
+                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt, verified), pool);
             }
             if (pending != null) {
-                Map<Long, List<Finding>> batch = pending.join();
+                Map<Long, FindingRepository.CaseResult> batch = pending.join();
                 findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock));
                 done += batch.size();
                 progress.done(done, ids.size());
@@ -124,30 +132,54 @@ public final class CheckService {
         return done;
     }
 
-    /** The rules on each case, in parallel; results in the cases' order. */
-    private Map<Long, List<Finding>> evaluate(List<FilingCase> loaded, IssuerKeys keys, Set<String> corrupt) {
-        List<List<Finding>> results = loaded.parallelStream().map(c -> engine.check(input(c, keys, corrupt))).toList();
-        Map<Long, List<Finding>> batch = new LinkedHashMap<>();
+    /**
+     * The rules on each case, in parallel on the pool this runs in; results in the cases' order. {@code verified}
+     * memoises SM2 results by input digest for this run only (registry records shared by several cases are verified
+     * once); stored results of earlier checks are never used here, so a check always establishes its signature results
+     * from the evidence itself.
+     */
+    private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded, IssuerKeys keys, Set<String> corrupt,
+                                                             Map<String, Boolean> verified) {
+        List<FindingRepository.CaseResult> results = loaded.parallelStream().map(c -> {
+            FindingRepository.CaseResult r = check(c, keys, corrupt, verified);
+            verified.putAll(r.signatures());
+            return r;
+        }).toList();
+        Map<Long, FindingRepository.CaseResult> batch = new LinkedHashMap<>();
         for (int i = 0; i < loaded.size(); i++) {
             batch.put(loaded.get(i).id(), results.get(i));
         }
         return batch;
     }
 
-    private CheckInput input(FilingCase c, IssuerKeys keys, Set<String> corrupt) {
-        return new CheckInput(c, LocalDate.now(clock), settings, signatureStatuses(c, keys), corrupt);
+    /** The rules on one case; the SM2 results of its signatures come from {@code known} where present. */
+    private FindingRepository.CaseResult check(FilingCase c, IssuerKeys keys, Set<String> corrupt, Map<String, Boolean> known) {
+        Map<String, Boolean> results = new HashMap<>();
+        Map<Long, SignatureStatus> statuses = signatureStatuses(c, keys, known, results);
+        List<Finding> found = engine.check(new CheckInput(c, LocalDate.now(clock), settings, statuses, corrupt));
+        return new FindingRepository.CaseResult(found, results);
     }
 
-    /** The signature result of each registry record of {@code c}, by evidence id. */
+    /** The signature result of each registry record of {@code c}, by evidence id, every signature verified now. */
     public Map<Long, SignatureStatus> signatureStatuses(FilingCase c) {
-        return signatureStatuses(c, trustedKeys());
+        return signatureStatuses(c, trustedKeys(), Map.of(), new HashMap<>());
     }
 
-    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, IssuerKeys keys) {
+    /**
+     * As {@link #signatureStatuses(FilingCase)}, taking the SM2 results the case's last check stored
+     * ({@link FindingRepository.LastCheck#signatures}) where a record's inputs are exactly those then checked; trust and
+     * revocation are decided from the trusted issuers as they are now. Gives what a fresh check would give.
+     */
+    public Map<Long, SignatureStatus> signatureStatuses(FilingCase c, Map<String, Boolean> stored) {
+        return signatureStatuses(c, trustedKeys(), stored, new HashMap<>());
+    }
+
+    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, IssuerKeys keys, Map<String, Boolean> known,
+                                                                Map<String, Boolean> verified) {
         Map<Long, SignatureStatus> signatures = new HashMap<>();
         for (EvidenceItem e : c.evidence()) {
             if (e.source() == EvidenceSource.REGULATOR) {
-                signatures.put(e.id(), signatureStatus(e, keys));
+                signatures.put(e.id(), keys.status(e, known, verified));
             }
         }
         return signatures;
@@ -158,42 +190,22 @@ public final class CheckService {
     }
 
     /**
-     * A signature by a key revoked (effective now) is {@link SignatureStatus#REVOKED} when it would otherwise be valid:
-     * the content is unchanged, but the key is no longer trusted.
-     */
-    static SignatureStatus signatureStatus(EvidenceItem e, IssuerKeys keys) {
-        RegistryRecordSignature.Result r = RegistryRecordSignature.verify(
-                e.signature() == null ? null : e.signature().value(), e.signature() == null ? null : e.signature().keyId(),
-                keys.keys(), e.kind().name(), e.source().name(), e.fields(), e.validFrom(), e.validTo(), e.recordedAt());
-        if (r == RegistryRecordSignature.Result.VALID && keys.revoked().contains(e.signature().keyId())) {
-            return SignatureStatus.REVOKED;
-        }
-        return SignatureStatus.valueOf(r.name());
-    }
-
-    /** Trusted issuer keys by key id, and the ids among them revoked as of now. */
-    record IssuerKeys(Map<String, PublicKey> keys, Set<String> revoked) {
-    }
-
-    /**
      * Trusted issuer keys by key id, and the revoked ones; an unreadable key is logged and left out (its signatures
-     * then fail). The list is read from the store every time; decoded keys are kept by their PEM text, which decides
-     * them completely.
+     * then fail). The list is read from the store every time (one query); prepared keys are kept by their PEM text,
+     * which decides them completely.
      */
     private IssuerKeys trustedKeys() {
-        Map<String, PublicKey> keys = new HashMap<>();
+        Map<String, Sm2.VerifyKey> keys = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<String> revoked = new java.util.HashSet<>();
-        findings.issuerRevocations().forEach((keyId, at) -> {
-            if (!at.isAfter(now)) {
-                revoked.add(keyId);
+        for (FindingRepository.IssuerRow issuer : findings.issuerRows()) {
+            if (issuer.revokedAt() != null && !issuer.revokedAt().isAfter(now)) {
+                revoked.add(issuer.keyId());
             }
-        });
-        for (TrustedIssuer issuer : findings.trustedIssuers()) {
             try {
-                PublicKey key = decodedKeys.computeIfAbsent(issuer.publicKeyPem(), Sm2::decodePublicKeyPem);
-                if (fingerprints.computeIfAbsent(issuer.publicKeyPem(), pem -> Sm2.fingerprint(key)).equals(issuer.keyId())) {
-                    keys.put(issuer.keyId(), key);
+                PreparedKey key = preparedKeys.computeIfAbsent(issuer.publicKeyPem(), PreparedKey::of);
+                if (key.fingerprint().equals(issuer.keyId())) {
+                    keys.put(issuer.keyId(), key.key());
                 } else {
                     LOG.warn("Trusted issuer {} has a key whose fingerprint differs; ignored", issuer.keyId());
                 }
@@ -201,6 +213,14 @@ public final class CheckService {
                 LOG.warn("Trusted issuer {} has an unreadable public key", issuer.keyId(), e);
             }
         }
-        return new IssuerKeys(keys, Set.copyOf(revoked));
+        return new IssuerKeys(keys, revoked);
+    }
+
+    /** A decoded issuer key, prepared for verification, with its fingerprint. */
+    private record PreparedKey(Sm2.VerifyKey key, String fingerprint) {
+        static PreparedKey of(String pem) {
+            PublicKey k = Sm2.decodePublicKeyPem(pem);
+            return new PreparedKey(Sm2.verifyKey(k), Sm2.fingerprint(k));
+        }
     }
 }

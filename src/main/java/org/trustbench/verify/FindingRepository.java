@@ -35,17 +35,34 @@ public final class FindingRepository {
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<EvidenceRef>> REFS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, Boolean>> RESULTS = new TypeReference<>() { };
     private final DSLContext dsl;
 
     public FindingRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
+    /** One case's check: its findings, and the SM2 result of each registry signature by input digest ({@link IssuerKeys}). */
+    public record CaseResult(List<Finding> findings, Map<String, Boolean> signatures) {
+        public CaseResult {
+            findings = List.copyOf(findings);
+            signatures = Map.copyOf(signatures);
+        }
+    }
+
+    /** What the last check of a case stored: findings (in order), stamp, and the SM2 results by input digest. */
+    public record LastCheck(List<Finding> findings, Optional<CheckStamp> stamp, Map<String, Boolean> signatures) {
+    }
+
+    /** A trusted-issuer row: key id, public key PEM, and when its revocation takes effect (null if never). */
+    public record IssuerRow(String keyId, String publicKeyPem, OffsetDateTime revokedAt) {
+    }
+
     /**
      * Replaces the findings of each case in {@code results}, in one transaction: two deletes and two JDBC batches
      * (findings with {@code ? FORMAT JSON}, so their JSON is stored as JSON and not as a JSON string).
      */
-    public void save(Map<Long, List<Finding>> results, String engineVersion, OffsetDateTime computedAt) {
+    public void save(Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt) {
         if (results.isEmpty()) {
             return;
         }
@@ -58,10 +75,10 @@ public final class FindingRepository {
                 try (PreparedStatement finding = c.prepareStatement("INSERT INTO finding (case_id, position, rule_id, "
                         + "severity, message_key, message_args, evidence_refs) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ? FORMAT JSON)");
                      PreparedStatement check = c.prepareStatement("INSERT INTO case_check (case_id, engine_version, "
-                             + "computed_at, max_severity, finding_count) VALUES (?, ?, ?, ?, ?)")) {
+                             + "computed_at, max_severity, finding_count, signature_results) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON)")) {
                     int rows = 0;
-                    for (Map.Entry<Long, List<Finding>> e : results.entrySet()) {
-                        List<Finding> findings = e.getValue();
+                    for (Map.Entry<Long, CaseResult> e : results.entrySet()) {
+                        List<Finding> findings = e.getValue().findings();
                         int position = 0;
                         for (Finding f : findings) {
                             finding.setLong(1, e.getKey());
@@ -80,6 +97,7 @@ public final class FindingRepository {
                         check.setObject(3, computedAt);
                         check.setString(4, max == null ? null : max.name());
                         check.setInt(5, findings.size());
+                        check.setString(6, jsonText(new java.util.TreeMap<>(e.getValue().signatures())));
                         check.addBatch();
                     }
                     if (rows > 0) {
@@ -95,6 +113,36 @@ public final class FindingRepository {
         return dsl.selectFrom(FINDING).where(FINDING.CASE_ID.eq(caseId)).orderBy(FINDING.POSITION)
                 .fetch(r -> new Finding(r.getRuleId(), Severity.valueOf(r.getSeverity()), r.getMessageKey(),
                         read(r.getMessageArgs(), STRINGS), read(r.getEvidenceRefs(), REFS)));
+    }
+
+    /**
+     * The case's last check in one query: its findings, stamp and stored SM2 results (empty if never checked, or checked
+     * before the results were stored).
+     */
+    public LastCheck lastCheck(long caseId) {
+        List<Finding> found = new java.util.ArrayList<>();
+        CheckStamp stamp = null;
+        Map<String, Boolean> signatures = Map.of();
+        for (var r : dsl.select(CASE_CHECK.ENGINE_VERSION, CASE_CHECK.COMPUTED_AT, CASE_CHECK.SIGNATURE_RESULTS,
+                        FINDING.RULE_ID, FINDING.SEVERITY, FINDING.MESSAGE_KEY, FINDING.MESSAGE_ARGS, FINDING.EVIDENCE_REFS)
+                .from(CASE_CHECK).leftJoin(FINDING).on(FINDING.CASE_ID.eq(CASE_CHECK.CASE_ID))
+                .where(CASE_CHECK.CASE_ID.eq(caseId)).orderBy(FINDING.POSITION).fetch()) {
+            if (stamp == null) {
+                stamp = new CheckStamp(r.value1(), r.value2());
+                signatures = r.value3() == null ? Map.of() : read(r.value3(), RESULTS);
+            }
+            if (r.value4() != null) {
+                found.add(new Finding(r.value4(), Severity.valueOf(r.value5()), r.value6(), read(r.value7(), STRINGS),
+                        read(r.value8(), REFS)));
+            }
+        }
+        return new LastCheck(List.copyOf(found), Optional.ofNullable(stamp), signatures);
+    }
+
+    /** Every trusted issuer's key id, PEM and revocation time, in one query. */
+    public List<IssuerRow> issuerRows() {
+        return dsl.select(TRUSTED_ISSUER.KEY_ID, TRUSTED_ISSUER.PUBLIC_KEY_PEM, TRUSTED_ISSUER.REVOKED_AT).from(TRUSTED_ISSUER)
+                .orderBy(TRUSTED_ISSUER.KEY_ID).fetch(r -> new IssuerRow(r.value1(), r.value2(), r.value3()));
     }
 
     /** When the case was last checked and by which engine version. */

@@ -30,6 +30,7 @@ import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.CaseSummary;
 import org.trustbench.review.ReviewService;
+import org.trustbench.verify.CheckService;
 import org.trustbench.sync.DemoPackageService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -278,9 +279,11 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public long loadAll() {
+            // exactly as CheckService's bulk checks load them: batches of CheckService.BATCH ids, one findCases each
+            List<Long> ids = s.findingRepository().allCaseIds();
             long n = 0;
-            for (Long id : s.findingRepository().allCaseIds()) {
-                n += s.caseQueueRepository().findCase(id).isPresent() ? 1 : 0;
+            for (int from = 0; from < ids.size(); from += CheckService.BATCH) {
+                n += s.caseQueueRepository().findCases(ids.subList(from, Math.min(ids.size(), from + CheckService.BATCH))).size();
             }
             return n;
         }
