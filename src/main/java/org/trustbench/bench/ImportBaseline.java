@@ -16,7 +16,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -84,6 +86,8 @@ final class ImportBaseline {
         final PreparedStatement equipment;
         final PreparedStatement evidence;
         final PreparedStatement attachment;
+        /** Provider ids by USCC: a provider with several cases in the package is inserted once, as the import does. */
+        final Map<String, Long> providers = new HashMap<>();
         long providerId;
         long caseId;
         long evidenceId;
@@ -116,22 +120,8 @@ final class ImportBaseline {
 
         void add(JsonNode o) throws SQLException {
             JsonNode p = o.get("provider");
-            long pid = ++providerId;
-            provider.setLong(1, pid);
-            provider.setString(2, p.get("uscc").textValue());
-            provider.setString(3, p.get("nameZh").textValue());
-            provider.setString(4, text(p, "nameEn"));
-            provider.setString(5, p.get("entityType").textValue());
-            provider.setString(6, p.get("legalRep").textValue());
-            provider.setString(7, p.get("legalRepTitle").textValue());
-            provider.setString(8, text(p, "registeredCapital"));
-            provider.setString(9, p.get("registeredAddress").textValue());
-            provider.setString(10, p.get("registrationAuthority").textValue());
-            provider.setDate(11, date(p, "establishedOn"));
-            provider.setDate(12, date(p, "termTo"));
-            provider.setString(13, p.get("registryStatus").textValue());
-            provider.setString(14, p.get("businessScope").textValue());
-            provider.addBatch();
+            Long known = providers.get(p.get("uscc").textValue());
+            long pid = known != null ? known : addProvider(p);
             long cid = ++caseId;
             fcase.setLong(1, cid);
             fcase.setString(2, o.get("caseNo").textValue());
@@ -185,6 +175,27 @@ final class ImportBaseline {
             if (++pending >= BATCH / 10) {
                 flush();
             }
+        }
+
+        private long addProvider(JsonNode p) throws SQLException {
+            long pid = ++providerId;
+            providers.put(p.get("uscc").textValue(), pid);
+            provider.setLong(1, pid);
+            provider.setString(2, p.get("uscc").textValue());
+            provider.setString(3, p.get("nameZh").textValue());
+            provider.setString(4, text(p, "nameEn"));
+            provider.setString(5, p.get("entityType").textValue());
+            provider.setString(6, p.get("legalRep").textValue());
+            provider.setString(7, p.get("legalRepTitle").textValue());
+            provider.setString(8, text(p, "registeredCapital"));
+            provider.setString(9, p.get("registeredAddress").textValue());
+            provider.setString(10, p.get("registrationAuthority").textValue());
+            provider.setDate(11, date(p, "establishedOn"));
+            provider.setDate(12, date(p, "termTo"));
+            provider.setString(13, p.get("registryStatus").textValue());
+            provider.setString(14, p.get("businessScope").textValue());
+            provider.addBatch();
+            return pid;
         }
 
         void flush() throws SQLException {
