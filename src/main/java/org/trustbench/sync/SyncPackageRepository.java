@@ -6,6 +6,7 @@ import static org.trustbench.db.jooq.Tables.SYNC_PACKAGE;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import org.jooq.DSLContext;
@@ -27,17 +28,24 @@ public final class SyncPackageRepository {
         return dsl;
     }
 
+    /** H2 holds at most 65,536 elements in one array value; the marks bind slices well below that. */
+    static final int MARK_SLICE = 10_000;
+
     /**
-     * DECIDED → EXPORTED for the cases whose decisions an export carried: one set-based UPDATE with the case numbers
-     * bound as one array ({@code = ANY(?)}), however many there are.
+     * DECIDED → EXPORTED for the cases whose decisions an export carried: set-based UPDATEs, each with a slice of the
+     * case numbers bound as one array ({@code = ANY(?)}), so any number of them fits. (jOOQ's own {@code eq(any(array))}
+     * renders one parameter per element for H2, which H2 refuses past about 100,000.)
      */
     public int markCasesExported(DSLContext tx, Collection<String> caseNos) {
-        if (caseNos.isEmpty()) {
-            return 0;
+        String[] all = caseNos.toArray(String[]::new);
+        int marked = 0;
+        for (int from = 0; from < all.length; from += MARK_SLICE) {
+            String[] slice = Arrays.copyOfRange(all, from, Math.min(all.length, from + MARK_SLICE));
+            marked += tx.update(FILING_CASE).set(FILING_CASE.STATUS, CaseStatus.EXPORTED.name())
+                    .where(DSL.condition("{0} = ANY({1})", FILING_CASE.CASE_NO, DSL.val(slice)))
+                    .and(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name())).execute();
         }
-        return tx.update(FILING_CASE).set(FILING_CASE.STATUS, CaseStatus.EXPORTED.name())
-                .where(FILING_CASE.CASE_NO.eq(DSL.any(caseNos.toArray(String[]::new))))
-                .and(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name())).execute();
+        return marked;
     }
 
     public void record(DSLContext tx, String packageId, String direction, OffsetDateTime at, String signerKey, Long from, Long to,

@@ -190,6 +190,24 @@ class ExportServiceTest {
         assertTrue(seen.stream().anyMatch(d -> d > 0 && d < ExportService.PROGRESS_TOTAL), seen.toString());
     }
 
+    @Test
+    void marksAnyNumberOfExportedCasesInOneStatement() {
+        List<Long> decided = decideCleanCases(2);
+        // A 100,000-decision export carries as many case numbers; most here match nothing, as after a re-export.
+        List<String> caseNos = new ArrayList<>();
+        for (int i = 0; i < 120_000; i++) {
+            caseNos.add("BENCH-" + i);
+        }
+        caseNos.add(70_001, services.caseQueueRepository().findCase(decided.get(0)).orElseThrow().caseNo());
+        caseNos.add(services.caseQueueRepository().findCase(decided.get(1)).orElseThrow().caseNo());
+        SyncPackageRepository repo = services.syncPackages();
+        int marked = repo.dsl().transactionResult(tx -> repo.markCasesExported(tx.dsl(), caseNos));
+        assertEquals(2, marked);
+        for (long id : decided) {
+            assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(id).orElseThrow().status());
+        }
+    }
+
     private List<String> records(Path file) {
         List<String> lines = new ArrayList<>();
         try (VerifiedPackage p = PackageVerifier.verify(file,

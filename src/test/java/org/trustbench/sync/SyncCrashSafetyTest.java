@@ -248,7 +248,13 @@ class SyncCrashSafetyTest {
                     assertEquals(List.of(1L, last), List.of(r.from(), r.to()), where + ": the re-run exports the whole range");
                     assertEquals(expectedRecords, records(s, r.file()), where + ": re-export reproduces the same records");
                     assertEquals(List.of(r.file()), packageFiles(out, where), where);
-                    assertEquals(0, hiddenFiles(out), where + ": the next export removes the killed writer's temporary files");
+                    // A writer killed between creating its parts folder and its lock file leaves a folder that the
+                    // next export cannot tell from a writer just starting; it is removed once past the grace period.
+                    if (lockLessPartsFolders(out) > 0) {
+                        outcomes.merge("killed before the writer's lock (kept for the grace period)", 1, Integer::sum);
+                    }
+                    assertEquals(0, hiddenFiles(out) - lockLessPartsFolders(out),
+                            where + ": the next export removes the killed writer's temporary files");
                     if (leftId != null) {
                         assertEquals(leftId, r.packageId(), where + ": the unrecorded package is finished under its own id");
                     }
@@ -333,6 +339,13 @@ class SyncCrashSafetyTest {
             }
         }
         return packages;
+    }
+
+    private static long lockLessPartsFolders(Path out) throws Exception {
+        try (Stream<Path> files = Files.list(out)) {
+            return files.filter(p -> p.getFileName().toString().startsWith(".") && p.getFileName().toString().contains(".parts-")
+                    && Files.isDirectory(p) && !Files.exists(p.resolve("lock"))).count();
+        }
     }
 
     private static long hiddenFiles(Path out) throws Exception {
