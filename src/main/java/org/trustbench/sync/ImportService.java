@@ -29,16 +29,18 @@ import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.verify.CheckService;
 
 /**
- * Imports a package (docs/sync-format.md, "Import"). The whole package is verified first against the trusted signers;
- * an inbound package must be signed by a CENTRAL signer, an outbound one (a workstation's decisions, imported on a
- * central or supervisor desk) by a WORKSTATION signer, and a demo package only goes into a demo store and the reverse.
- * Then every record is applied, skipped or held as a conflict in one transaction together with the package history
- * and the audit entry, and the rules are re-run on the affected cases. Importing a package again is a no-op, reported
+ * Imports a package (docs/sync-format.md, "Import"). The whole package is verified against the trusted signers before
+ * anything is committed; an inbound package must be signed by a CENTRAL signer, an outbound one (a workstation's
+ * decisions, imported on a central or supervisor desk) by a WORKSTATION signer, and a demo package only goes into a demo
+ * store and the reverse. Once the manifest's signature is verified, every record is applied, skipped or held as a
+ * conflict in one transaction together with the package history and the audit entry, while the content is verified
+ * beside it ({@link ContentVerification}); the transaction commits only after that has passed, and any refusal rolls
+ * it back. Then the rules are re-run on the affected cases. Importing a package again is a no-op, reported
  * as already imported. Any refusal, and a cancelled import, leaves the store unchanged.
  */
 public final class ImportService {
 
-    /** Progress runs from 0 to {@code 2 * PHASE}: verification (by bytes) up to PHASE, then the apply (by records). */
+    /** Progress runs from 0 to {@code 2 * PHASE}: verification (by bytes) and apply (by records), one PHASE each. */
     public static final long PHASE = 1000;
 
     private final SyncPackageRepository packages;
@@ -113,29 +115,31 @@ public final class ImportService {
 
     /**
      * As {@link #importPackage(Path, String, BooleanSupplier)}, reporting progress from 0 to {@code 2 * PHASE}: the
-     * verification (by bytes) up to {@link #PHASE}, then the apply (by records).
+     * verification (by bytes) and the apply (by records), which run side by side, count for one {@link #PHASE} each.
      */
     public ImportResult importPackage(Path file, String actor, Progress progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(progress, "progress");
-        VerifiedPackage verified;
-        try {
-            verified = PackageVerifier.verify(file, trustedSigners.publicKeys(SignerRole.CENTRAL, SignerRole.WORKSTATION),
-                    Limits.DEFAULT, (done, total) -> {
+        PackageVerifier.SignedPackage signed = PackageVerifier.open(file,
+                trustedSigners.publicKeys(SignerRole.CENTRAL, SignerRole.WORKSTATION), Limits.DEFAULT);
+        try (VerifiedPackage pkg = signed.pkg()) {
+            UUID packageId = pkg.manifest().header().packageId();
+            if (roleOf(pkg) != expectedRole(pkg) || pkg.manifest().header().demo() != demo
+                    || packages.known(packageId.toString())) {
+                // A refusal, or the answer that it is already imported, comes after the whole package was verified.
+                try {
+                    signed.verifyContent((done, total) -> {
                         if (cancelled.getAsBoolean()) {
                             throw new CancellationException();
                         }
                         progress.update(total <= 0 ? 0 : Math.min(PHASE, done * PHASE / total), 2 * PHASE);
                     });
-        } catch (CancellationException e) {
-            return null;
-        }
-        try (VerifiedPackage pkg = verified) {
-            requireRole(pkg);
-            pkg.requireDemo(demo);
-            UUID packageId = pkg.manifest().header().packageId();
-            if (packages.known(packageId.toString())) {
+                } catch (CancellationException e) {
+                    return null;
+                }
+                requireRole(pkg);
+                pkg.requireDemo(demo);
                 Map<String, Long> counts = new LinkedHashMap<>();
                 pkg.manifest().counts().forEach((t, n) -> counts.put(t.typeName(), n));
                 return new ImportResult(packageId, counts, true, List.of(), 0, 0);
@@ -143,12 +147,24 @@ public final class ImportService {
             if (cancelled.getAsBoolean()) {
                 return null;
             }
+            // The content is verified beside the apply, which commits only once that has passed (ContentVerification).
+            ContentVerification content = new ContentVerification(signed, progress, cancelled);
             ImportContext done;
             try {
-                done = packages.dsl().transactionResult(tx -> apply(new ImportContext(tx.dsl(), pkg, actor,
-                        OffsetDateTime.now(clock), conflicts, cases, cancelled, progress, pkg.manifest().totalRecords()), file));
-            } catch (CancellationException e) {
-                return null;
+                done = packages.dsl().transactionResult(tx -> {
+                    ImportContext applied = apply(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
+                            cases, () -> cancelled.getAsBoolean() || content.failed(), content.applyProgress(),
+                            pkg.manifest().totalRecords()), file);
+                    content.await();
+                    applied.checkCancelled(); // honoured up to the commit
+                    return applied;
+                });
+            } catch (RuntimeException e) {
+                RuntimeException cause = content.rootCause(e);
+                if (cause instanceof CancellationException) {
+                    return null;
+                }
+                throw cause;
             }
             // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
             // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
@@ -161,15 +177,22 @@ public final class ImportService {
 
     /** An inbound package comes from a CENTRAL signer, an outbound one from a WORKSTATION signer; nothing else. */
     private void requireRole(VerifiedPackage pkg) {
-        Direction direction = pkg.manifest().header().direction();
-        SignerRole expected = direction == Direction.INBOUND ? SignerRole.CENTRAL : SignerRole.WORKSTATION;
-        SignerRole actual = trustedSigners.find(pkg.signerKeyId()).map(TrustedSigner::role).orElse(null);
+        SignerRole expected = expectedRole(pkg);
+        SignerRole actual = roleOf(pkg);
         if (actual != expected) {
             String shortId = pkg.signerKeyId().length() > 16 ? pkg.signerKeyId().substring(0, 16) : pkg.signerKeyId();
-            throw new UserException(UserMessage.of("sync.import.wrongRole", direction.json(), shortId,
+            throw new UserException(UserMessage.of("sync.import.wrongRole", pkg.manifest().header().direction().json(), shortId,
                     actual == null ? "-" : actual.name().toLowerCase(java.util.Locale.ROOT),
                     expected.name().toLowerCase(java.util.Locale.ROOT)));
         }
+    }
+
+    private static SignerRole expectedRole(VerifiedPackage pkg) {
+        return pkg.manifest().header().direction() == Direction.INBOUND ? SignerRole.CENTRAL : SignerRole.WORKSTATION;
+    }
+
+    private SignerRole roleOf(VerifiedPackage pkg) {
+        return trustedSigners.find(pkg.signerKeyId()).map(TrustedSigner::role).orElse(null);
     }
 
     private ImportContext apply(ImportContext ctx, Path file) {

@@ -300,7 +300,7 @@ class SyncRoundTripTest {
     }
 
     @Test
-    void progressRunsThroughVerificationThenApply() throws Exception {
+    void progressCoversVerificationAndApplyAndACancelBeforeTheCommitLeavesNothing() throws Exception {
         approve(a, OFFICER, inReview(a, true).get(0).id());
         Path pkg = exportA("out");
         bTrustsA(SignerRole.WORKSTATION);
@@ -314,13 +314,13 @@ class SyncRoundTripTest {
         }
         assertEquals(2 * ImportService.PHASE, seen.get(seen.size() - 1)[0]);
         assertTrue(seen.stream().anyMatch(p -> p[0] > 0 && p[0] <= ImportService.PHASE), "verification reported");
-        // Cancelled during the apply: nothing stays.
+        // Cancelled once everything was verified and applied, before the commit: nothing stays.
         approve(a, OFFICER, inReview(a, true).get(0).id());
         Path next = exportA("next");
         int before = b.syncPackages().history().size();
-        boolean[] applying = {false};
-        assertNull(b.importer().importPackage(next, "central", (done, total) -> applying[0] |= done > ImportService.PHASE,
-                () -> applying[0]), "cancelled once the apply had begun");
+        boolean[] applied = {false};
+        assertNull(b.importer().importPackage(next, "central", (done, total) -> applied[0] |= done == 2 * ImportService.PHASE,
+                () -> applied[0]), "cancelled once the apply had ended");
         assertEquals(before, b.syncPackages().history().size());
         assertEquals(1, b.decisions().since(OffsetDateTime.parse("2000-01-01T00:00:00Z")).size(), "the second decision left no trace");
         assertFalse(b.importer().importPackage(next, "central", () -> false).alreadyImported());

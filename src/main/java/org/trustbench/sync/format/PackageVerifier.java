@@ -37,6 +37,27 @@ public final class PackageVerifier {
     /** As {@link #verify(Path, Map, Limits)}, reporting progress; cancel by throwing CancellationException from it. */
     public static VerifiedPackage verify(Path file, Map<String, PublicKey> trustedSigners, Limits limits,
                                          Progress progress) {
+        SignedPackage signed = open(file, trustedSigners, limits);
+        try {
+            signed.verifyContent(progress);
+        } catch (PackageException | CancellationException e) {
+            signed.pkg().close();
+            throw e;
+        }
+        return signed.pkg();
+    }
+
+    /**
+     * The first half of {@link #verify}: the ZIP structure, entry names and kinds, size caps, the manifest, its SM2
+     * signature by a trusted signer and the entry set, order and sizes (a few reads, however large the package). The
+     * content (every entry's SM3 and every record against its schema, with the checks across records) is left to
+     * {@link SignedPackage#verifyContent}, which may run on another thread while the package's records are read: an
+     * import applies the records in one transaction while the content is verified beside it, and commits only once that
+     * has passed (docs/sync-format.md, "Verifying while applying").
+     *
+     * @throws PackageException naming the entry and reason of the first problem
+     */
+    public static SignedPackage open(Path file, Map<String, PublicKey> trustedSigners, Limits limits) {
         String label = String.valueOf(file.getFileName());
         FileChannel channel;
         try {
@@ -44,10 +65,56 @@ public final class PackageVerifier {
         } catch (IOException e) {
             throw PackageException.of(PackageProblem.READ_ERROR, label, e.getClass().getSimpleName(), e.getMessage(), e);
         }
+        Check check = new Check(channel, label, limits);
+        guarded(label, channel, () -> check.runHead(Map.copyOf(trustedSigners)));
+        return new SignedPackage(new VerifiedPackage(file, channel, check.manifest, check.entries, limits), check, label,
+                channel);
+    }
+
+    /** A package whose structure and manifest signature are verified; its content is verified by {@link #verifyContent}. */
+    public static final class SignedPackage {
+        private final VerifiedPackage pkg;
+        private final Check check;
+        private final String label;
+        private final FileChannel channel;
+
+        private SignedPackage(VerifiedPackage pkg, Check check, String label, FileChannel channel) {
+            this.pkg = pkg;
+            this.check = check;
+            this.label = label;
+            this.channel = channel;
+        }
+
+        /**
+         * The package for reading. Its reads re-check records and digests as they go (a change surfaces at the end of
+         * an entry), but the checks across records and entries are {@link #verifyContent}'s: apply what it reads in one
+         * transaction and commit only after {@code verifyContent} returned.
+         */
+        public VerifiedPackage pkg() {
+            return pkg;
+        }
+
+        /**
+         * Streams every entry once against the manifest and every record against its schema. Safe to run on one thread
+         * while another reads {@link #pkg()} (positional reads of one read-only channel). Closes the package when it
+         * fails.
+         *
+         * @throws PackageException            naming the entry, line and reason of the first problem
+         * @throws CancellationException       thrown by {@code progress}
+         */
+        public void verifyContent(Progress progress) {
+            guarded(label, channel, () -> check.readContent(progress));
+        }
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    /** Runs a step of a check; anything but a refusal or a cancellation closes the file and becomes a refusal. */
+    private static void guarded(String label, FileChannel channel, IoAction action) {
         try {
-            Check check = new Check(channel, label, limits);
-            check.run(Map.copyOf(trustedSigners), progress);
-            return new VerifiedPackage(file, channel, check.manifest, check.entries, limits);
+            action.run();
         } catch (PackageException | CancellationException e) {
             closeQuietly(channel);
             throw e;
@@ -84,7 +151,7 @@ public final class PackageVerifier {
             this.limits = limits;
         }
 
-        void run(Map<String, PublicKey> trusted, Progress progress) throws IOException {
+        void runHead(Map<String, PublicKey> trusted) throws IOException {
             ZipLayout layout = ZipLayout.read(channel, label, limits);
             EntryNames.check(layout.entries());
             declaredCaps(layout.entries());
@@ -97,7 +164,6 @@ public final class PackageVerifier {
             byte[] signature = readSmall(sigEntry, MAX_SIGNATURE_BYTES);
             manifest = signedManifest(manifestBytes, signature, trusted);
             matchManifest(list);
-            readContent(progress);
         }
 
         private ZipEntryInfo require(String name, PackageProblem missing) {
