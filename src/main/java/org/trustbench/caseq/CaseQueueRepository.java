@@ -136,11 +136,22 @@ public final class CaseQueueRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
+        if (ids.size() > IdList.MAX) {
+            List<Long> all = List.copyOf(ids);
+            List<FilingCase> out = new ArrayList<>(all.size());
+            for (int from = 0; from < all.size(); from += IdList.MAX) {
+                out.addAll(findCases(all.subList(from, Math.min(all.size(), from + IdList.MAX))));
+            }
+            return out;
+        }
+        IdList wanted = IdList.of(ids);
         Map<Long, Record> rows = new HashMap<>();
         Map<Long, List<Equipment>> equipment = new HashMap<>();
-        dsl.select().from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
+        dsl.select(FILING_CASE.asterisk(), PROVIDER.asterisk(), EQUIPMENT.asterisk()).from(wanted.table())
+                .join(FILING_CASE).on(FILING_CASE.ID.eq(wanted.id()))
+                .join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
                 .leftJoin(EQUIPMENT).on(EQUIPMENT.CASE_ID.eq(FILING_CASE.ID))
-                .where(FILING_CASE.ID.in(ids)).orderBy(FILING_CASE.ID, EQUIPMENT.ID)
+                .orderBy(FILING_CASE.ID, EQUIPMENT.ID)
                 .forEach(r -> {
                     Long id = r.get(FILING_CASE.ID);
                     rows.putIfAbsent(id, r);
@@ -154,7 +165,7 @@ public final class CaseQueueRepository {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<EvidenceItem>> evidence = evidence(rows.keySet());
+        Map<Long, List<EvidenceItem>> evidence = evidence(IdList.of(rows.keySet()));
         List<FilingCase> out = new ArrayList<>(rows.size());
         for (Long id : ids) {
             Record row = rows.get(id);
@@ -180,14 +191,14 @@ public final class CaseQueueRepository {
     }
 
     /** Evidence of the cases by case id, each in id order with its attachments in id order: one query. */
-    private Map<Long, List<EvidenceItem>> evidence(Collection<Long> caseIds) {
+    private Map<Long, List<EvidenceItem>> evidence(IdList caseIds) {
         Map<Long, List<EvidenceItem>> out = new HashMap<>();
         List<Record> group = new ArrayList<>();
         dsl.select(EVIDENCE.asterisk(), ATTACHMENT.ID, ATTACHMENT.FILE_NAME, ATTACHMENT.MEDIA_TYPE, ATTACHMENT.SM3,
                         ATTACHMENT_BLOB.SIZE_BYTES)
-                .from(EVIDENCE).leftJoin(ATTACHMENT).on(ATTACHMENT.EVIDENCE_ID.eq(EVIDENCE.ID))
+                .from(caseIds.table()).join(EVIDENCE).on(EVIDENCE.CASE_ID.eq(caseIds.id()))
+                .leftJoin(ATTACHMENT).on(ATTACHMENT.EVIDENCE_ID.eq(EVIDENCE.ID))
                 .leftJoin(ATTACHMENT_BLOB).on(ATTACHMENT_BLOB.SM3.eq(ATTACHMENT.SM3))
-                .where(EVIDENCE.CASE_ID.in(caseIds))
                 .orderBy(EVIDENCE.ID, ATTACHMENT.ID)
                 .forEach(r -> {
                     if (!group.isEmpty() && !group.get(0).get(EVIDENCE.ID).equals(r.get(EVIDENCE.ID))) {
