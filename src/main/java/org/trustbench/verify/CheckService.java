@@ -113,10 +113,10 @@ public final class CheckService {
     }
 
     /**
-     * Loads batch k+1 from the store on this thread (three queries per batch: the cases, and their stored SM2 results)
-     * while batch k's rules (SM2 signature checks included) run on a pool of one thread per core, then stores batch k.
-     * So a run uses every core plus this loading thread: on a machine with idle cores the checking hides behind the
-     * loading.
+     * Loads batch k+1 from the store on this thread (three queries per batch: two for the cases, one for their stored
+     * SM2 results) while batch k's rules (SM2 signature checks included) run on a pool of one thread per core, then
+     * stores batch k. So a run uses every core plus this loading thread: on a machine with idle cores the checking hides
+     * behind the loading.
      */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
