@@ -29,6 +29,8 @@ import org.trustbench.intake.CaseIntakeRepository;
 import org.trustbench.training.DemoWorkspaceService;
 import org.trustbench.verify.CheckService;
 import org.trustbench.verify.FindingRepository;
+import org.trustbench.verify.SignatureResultMac;
+import org.trustbench.verify.Sm2Verifier;
 import org.trustbench.verify.VerificationEngine;
 import org.trustbench.verify.VerificationSettings;
 
@@ -63,15 +65,16 @@ public final class AppServices implements AutoCloseable {
         this.caseQueueRepository = new CaseQueueRepository(store.dsl(), clock.getZone());
         this.findingRepository = new FindingRepository(store.dsl());
         this.audit = new AuditRepository(store.dsl(), clock);
+        this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),
-                VerificationSettings.DEFAULTS, audit, clock);
+                VerificationSettings.DEFAULTS, audit, clock, SignatureResultMac.derivedFrom(workstationKeys.privateKey()),
+                Sm2Verifier.STANDARD);
         this.outbox = new OutboxRepository(store.dsl(), clock);
         this.decisions = new DecisionService(new DecisionRepository(store.dsl()), caseQueueRepository, checks, audit, outbox, clock);
         UserRepository userRepository = new UserRepository(store.dsl());
         PasswordHasher hasher = new PasswordHasher();
         this.users = new UserService(store.dsl(), userRepository, audit, hasher, clock);
         this.auth = new AuthService(store.dsl(), userRepository, audit, hasher, clock);
-        this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
         this.trustedSigners = new TrustedSignerRepository(store.dsl());
         this.trust = new TrustService(store.dsl(), trustedSigners, audit, clock, store.workspace());
         this.syncPackages = new SyncPackageRepository(store.dsl());

@@ -33,6 +33,9 @@ public interface BenchSubject {
         /** Re-runs every rule on every case, storing the findings; returns how many cases were checked. */
         long checkAll();
 
+        /** Re-runs every rule on the given cases, storing the findings (no audit entry); returns how many. */
+        long checkCases(List<Long> ids);
+
         /** Loads every case as the checks do, without checking it; returns how many. */
         long loadAll();
 

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.audit.AuditAction;
@@ -28,6 +29,12 @@ import org.trustbench.verify.CheckInput.SignatureStatus;
 /**
  * Runs the verification rules over stored cases and stores the findings with the engine version
  * and the time. Signature checks and attachment digests are computed here, so the rules stay pure.
+ *
+ * <p>The SM2 result of each registry signature is stored with the findings, tagged with HMAC-SM3 under a key derived
+ * from the workstation's private key ({@link SignatureResultMac}, docs/adr/0009). A later check or opening of the case
+ * uses a stored result instead of verifying SM2 only if its input digest is that of the record as it is now, its tag
+ * verifies, and it was stored by this engine version; otherwise the signature is verified afresh. Whether the key is
+ * trusted and whether it is revoked is decided afresh every time, never stored.
  */
 public final class CheckService {
 
@@ -41,6 +48,8 @@ public final class CheckService {
     private final VerificationSettings settings;
     private final Clock clock;
     private final AuditRepository audit;
+    private final SignatureResultMac mac;
+    private final Sm2Verifier verifier;
     private final Map<String, PreparedKey> preparedKeys = new ConcurrentHashMap<>();
 
     /** Progress of a bulk re-check. */
@@ -49,9 +58,16 @@ public final class CheckService {
         void done(long checked, long total);
     }
 
+    /**
+     * @param mac      authenticates the stored SM2 results (keyed from the workstation's private key)
+     * @param verifier the SM2 verification, {@link Sm2Verifier#STANDARD} in the application
+     */
     public CheckService(CaseQueueRepository cases, FindingRepository findings, VerificationEngine engine,
-                        VerificationSettings settings, AuditRepository audit, Clock clock) {
+                        VerificationSettings settings, AuditRepository audit, Clock clock, SignatureResultMac mac,
+                        Sm2Verifier verifier) {
         this.audit = audit;
+        this.mac = mac;
+        this.verifier = verifier;
         this.cases = cases;
         this.findings = findings;
         this.engine = engine;
@@ -59,17 +75,20 @@ public final class CheckService {
         this.clock = clock;
     }
 
-    /** Re-runs the rules on one case and stores the result. */
+    /** Re-runs the rules on one case and stores the result (stored SM2 results are used as the class comment says). */
     public List<Finding> checkCase(long caseId) {
         FilingCase c = cases.findCase(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
-        FindingRepository.CaseResult result = check(c, trustedKeys(), findings.corruptBlobsOfCase(caseId), Map.of());
+        Map<String, Boolean> stored = mac.trusted(VerificationEngine.VERSION, findings.storedSignatureResults(List.of(caseId),
+                VerificationEngine.VERSION).getOrDefault(caseId, Map.of()));
+        FindingRepository.CaseResult result = check(c, trustedKeys(), findings.corruptBlobsOfCase(caseId), stored::get,
+                new HashMap<>());
         findings.save(Map.of(caseId, result), VerificationEngine.VERSION, OffsetDateTime.now(clock));
         return result.findings();
     }
 
     /** The findings for a case as its rules would report them now, without storing them. */
     public List<Finding> evaluate(FilingCase c) {
-        return check(c, trustedKeys(), findings.corruptBlobsOfCase(c.id()), Map.of()).findings();
+        return check(c, trustedKeys(), findings.corruptBlobsOfCase(c.id()), d -> null, new HashMap<>()).findings();
     }
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
@@ -94,9 +113,10 @@ public final class CheckService {
     }
 
     /**
-     * Loads batch k+1 from the store on this thread (two queries per batch) while batch k's rules (SM2 signature checks
-     * included) run on a pool of one thread per core, then stores batch k. So a run uses every core plus this loading
-     * thread: on a machine with idle cores the checking hides behind the loading.
+     * Loads batch k+1 from the store on this thread (three queries per batch: two for the cases, one for their stored
+     * SM2 results) while batch k's rules (SM2 signature checks included) run on a pool of one thread per core, then
+     * stores batch k. So a run uses every core plus this loading thread: on a machine with idle cores the checking hides
+     * behind the loading.
      */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
@@ -118,8 +138,11 @@ public final class CheckService {
         for (int from = 0; from < ids.size() || pending != null; from += BATCH) {
             CompletableFuture<Map<Long, FindingRepository.CaseResult>> next = null;
             if (from < ids.size() && !cancelled.getAsBoolean()) {
-                List<FilingCase> loaded = cases.findCases(ids.subList(from, Math.min(ids.size(), from + BATCH)));
-                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, keys, corrupt, verified), pool);
+                List<Long> batchIds = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                List<FilingCase> loaded = cases.findCases(batchIds);
+                Map<Long, Map<String, StoredSignatureResult>> stored =
+                        findings.storedSignatureResults(batchIds, VerificationEngine.VERSION);
+                next = CompletableFuture.supplyAsync(() -> evaluate(loaded, stored, keys, corrupt, verified), pool);
             }
             if (pending != null) {
                 Map<Long, FindingRepository.CaseResult> batch = pending.join();
@@ -133,17 +156,20 @@ public final class CheckService {
     }
 
     /**
-     * The rules on each case, in parallel on the pool this runs in; results in the cases' order. {@code verified}
-     * memoises SM2 results by input digest for this run only (registry records shared by several cases are verified
-     * once); stored results of earlier checks are never used here, so a check always establishes its signature results
-     * from the evidence itself.
+     * The rules on each case, in parallel on the pool this runs in; results in the cases' order. A case's stored SM2
+     * results are used where their tags verify ({@link SignatureResultMac#trusted}); {@code verified} memoises SM2
+     * results by input digest for this run (registry records shared by several cases are verified once).
      */
-    private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded, IssuerKeys keys, Set<String> corrupt,
+    private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded,
+                                                             Map<Long, Map<String, StoredSignatureResult>> stored,
+                                                             IssuerKeys keys, Set<String> corrupt,
                                                              Map<String, Boolean> verified) {
         List<FindingRepository.CaseResult> results = loaded.parallelStream().map(c -> {
-            FindingRepository.CaseResult r = check(c, keys, corrupt, verified);
-            verified.putAll(r.signatures());
-            return r;
+            Map<String, Boolean> own = mac.trusted(VerificationEngine.VERSION, stored.getOrDefault(c.id(), Map.of()));
+            return check(c, keys, corrupt, d -> {
+                Boolean v = own.get(d);
+                return v != null ? v : verified.get(d);
+            }, verified);
         }).toList();
         Map<Long, FindingRepository.CaseResult> batch = new LinkedHashMap<>();
         for (int i = 0; i < loaded.size(); i++) {
@@ -152,29 +178,35 @@ public final class CheckService {
         return batch;
     }
 
-    /** The rules on one case; the SM2 results of its signatures come from {@code known} where present. */
-    private FindingRepository.CaseResult check(FilingCase c, IssuerKeys keys, Set<String> corrupt, Map<String, Boolean> known) {
+    /**
+     * The rules on one case; the SM2 results of its signatures come from {@code known} where it has them, and are added to
+     * {@code memo}. The results are stored tagged.
+     */
+    private FindingRepository.CaseResult check(FilingCase c, IssuerKeys keys, Set<String> corrupt,
+                                               Function<String, Boolean> known, Map<String, Boolean> memo) {
         Map<String, Boolean> results = new HashMap<>();
         Map<Long, SignatureStatus> statuses = signatureStatuses(c, keys, known, results);
         List<Finding> found = engine.check(new CheckInput(c, LocalDate.now(clock), settings, statuses, corrupt));
-        return new FindingRepository.CaseResult(found, results);
+        memo.putAll(results);
+        return new FindingRepository.CaseResult(found, mac.tagAll(VerificationEngine.VERSION, results));
     }
 
     /** The signature result of each registry record of {@code c}, by evidence id, every signature verified now. */
     public Map<Long, SignatureStatus> signatureStatuses(FilingCase c) {
-        return signatureStatuses(c, trustedKeys(), Map.of(), new HashMap<>());
+        return signatureStatuses(c, trustedKeys(), d -> null, new HashMap<>());
     }
 
     /**
      * As {@link #signatureStatuses(FilingCase)}, taking the SM2 results the case's last check stored
-     * ({@link FindingRepository.LastCheck#signatures}) where a record's inputs are exactly those then checked; trust and
-     * revocation are decided from the trusted issuers as they are now. Gives what a fresh check would give.
+     * ({@link FindingRepository.LastCheck#signatures}) where a record's inputs are exactly those then checked and the
+     * result's tag verifies under this engine version; trust and revocation are decided from the trusted issuers as
+     * they are now. Gives what a fresh check would give.
      */
-    public Map<Long, SignatureStatus> signatureStatuses(FilingCase c, Map<String, Boolean> stored) {
-        return signatureStatuses(c, trustedKeys(), stored, new HashMap<>());
+    public Map<Long, SignatureStatus> signatureStatuses(FilingCase c, Map<String, StoredSignatureResult> stored) {
+        return signatureStatuses(c, trustedKeys(), mac.trusted(VerificationEngine.VERSION, stored)::get, new HashMap<>());
     }
 
-    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, IssuerKeys keys, Map<String, Boolean> known,
+    private static Map<Long, SignatureStatus> signatureStatuses(FilingCase c, IssuerKeys keys, Function<String, Boolean> known,
                                                                 Map<String, Boolean> verified) {
         Map<Long, SignatureStatus> signatures = new HashMap<>();
         for (EvidenceItem e : c.evidence()) {
@@ -213,7 +245,7 @@ public final class CheckService {
                 LOG.warn("Trusted issuer {} has an unreadable public key", issuer.keyId(), e);
             }
         }
-        return new IssuerKeys(keys, revoked);
+        return new IssuerKeys(keys, revoked, verifier);
     }
 
     /** A decoded issuer key, prepared for verification, with its fingerprint. */

@@ -10,6 +10,7 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
@@ -35,23 +36,29 @@ public final class FindingRepository {
     private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<EvidenceRef>> REFS = new TypeReference<>() { };
-    private static final TypeReference<Map<String, Boolean>> RESULTS = new TypeReference<>() { };
     private final DSLContext dsl;
 
     public FindingRepository(DSLContext dsl) {
         this.dsl = dsl;
     }
 
-    /** One case's check: its findings, and the SM2 result of each registry signature by input digest ({@link IssuerKeys}). */
-    public record CaseResult(List<Finding> findings, Map<String, Boolean> signatures) {
+    /**
+     * One case's check: its findings, and the SM2 result of each registry signature by input digest ({@link IssuerKeys}),
+     * tagged ({@link SignatureResultMac}).
+     */
+    public record CaseResult(List<Finding> findings, Map<String, StoredSignatureResult> signatures) {
         public CaseResult {
             findings = List.copyOf(findings);
             signatures = Map.copyOf(signatures);
         }
     }
 
-    /** What the last check of a case stored: findings (in order), stamp, and the SM2 results by input digest. */
-    public record LastCheck(List<Finding> findings, Optional<CheckStamp> stamp, Map<String, Boolean> signatures) {
+    /**
+     * What the last check of a case stored: findings (in order), stamp, and the SM2 results by input digest, with their
+     * tags, not yet verified (entries without a tag, as V7 stored them, are left out).
+     */
+    public record LastCheck(List<Finding> findings, Optional<CheckStamp> stamp,
+                            Map<String, StoredSignatureResult> signatures) {
     }
 
     /** A trusted-issuer row: key id, public key PEM, and when its revocation takes effect (null if never). */
@@ -122,14 +129,14 @@ public final class FindingRepository {
     public LastCheck lastCheck(long caseId) {
         List<Finding> found = new java.util.ArrayList<>();
         CheckStamp stamp = null;
-        Map<String, Boolean> signatures = Map.of();
+        Map<String, StoredSignatureResult> signatures = Map.of();
         for (var r : dsl.select(CASE_CHECK.ENGINE_VERSION, CASE_CHECK.COMPUTED_AT, CASE_CHECK.SIGNATURE_RESULTS,
                         FINDING.RULE_ID, FINDING.SEVERITY, FINDING.MESSAGE_KEY, FINDING.MESSAGE_ARGS, FINDING.EVIDENCE_REFS)
                 .from(CASE_CHECK).leftJoin(FINDING).on(FINDING.CASE_ID.eq(CASE_CHECK.CASE_ID))
                 .where(CASE_CHECK.CASE_ID.eq(caseId)).orderBy(FINDING.POSITION).fetch()) {
             if (stamp == null) {
                 stamp = new CheckStamp(r.value1(), r.value2());
-                signatures = r.value3() == null ? Map.of() : read(r.value3(), RESULTS);
+                signatures = storedResults(r.value3());
             }
             if (r.value4() != null) {
                 found.add(new Finding(r.value4(), Severity.valueOf(r.value5()), r.value6(), read(r.value7(), STRINGS),
@@ -137,6 +144,46 @@ public final class FindingRepository {
             }
         }
         return new LastCheck(List.copyOf(found), Optional.ofNullable(stamp), signatures);
+    }
+
+    /**
+     * The stored SM2 results (tags not yet verified) of the last checks of {@code ids} made by {@code engineVersion}, by
+     * case id, in one query; cases checked by another engine version, or never, are left out.
+     */
+    public Map<Long, Map<String, StoredSignatureResult>> storedSignatureResults(Collection<Long> ids, String engineVersion) {
+        Map<Long, Map<String, StoredSignatureResult>> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        dsl.select(CASE_CHECK.CASE_ID, CASE_CHECK.SIGNATURE_RESULTS).from(CASE_CHECK)
+                .where(CASE_CHECK.CASE_ID.in(ids)).and(CASE_CHECK.ENGINE_VERSION.eq(engineVersion))
+                .and(CASE_CHECK.SIGNATURE_RESULTS.isNotNull())
+                .forEach(r -> out.put(r.value1(), storedResults(r.value2())));
+        return out;
+    }
+
+    /**
+     * {@code signature_results} as stored: {@code {"<input digest>": {"valid": true, "mac": "<hex tag>"}}}. Entries of
+     * any other shape (V7 stored a bare {@code true}/{@code false}, untagged) are left out, so they count as absent.
+     */
+    static Map<String, StoredSignatureResult> storedResults(JSON json) {
+        if (json == null) {
+            return Map.of();
+        }
+        JsonNode root;
+        try {
+            root = JSON_MAPPER.readTree(json.data());
+        } catch (JsonProcessingException e) {
+            return Map.of();
+        }
+        Map<String, StoredSignatureResult> out = new java.util.HashMap<>();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
+            JsonNode v = e.getValue();
+            if (v.isObject() && v.path("valid").isBoolean() && v.path("mac").isTextual()) {
+                out.put(e.getKey(), new StoredSignatureResult(v.get("valid").booleanValue(), v.get("mac").textValue()));
+            }
+        }
+        return out;
     }
 
     /** Every trusted issuer's key id, PEM and revocation time, in one query. */

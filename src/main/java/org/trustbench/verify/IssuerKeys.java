@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.trustbench.crypto.RegistryRecordSignature;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.crypto.Sm3;
@@ -21,8 +22,10 @@ import org.trustbench.verify.CheckInput.SignatureStatus;
  * {@link #inputDigest} of exactly those inputs: a result found under the digest is the result SM2 would give again,
  * whatever the record's id or case. Whether the key is trusted and whether it is revoked are decided from this
  * snapshot on every call, never memoised.
+ *
+ * @param verifier the SM2 verification ({@link Sm2Verifier#STANDARD} in the application)
  */
-record IssuerKeys(Map<String, Sm2.VerifyKey> keys, Set<String> revoked) {
+record IssuerKeys(Map<String, Sm2.VerifyKey> keys, Set<String> revoked, Sm2Verifier verifier) {
 
     IssuerKeys {
         keys = Map.copyOf(keys);
@@ -33,11 +36,12 @@ record IssuerKeys(Map<String, Sm2.VerifyKey> keys, Set<String> revoked) {
      * The status of a registry record's signature. A revoked key's valid signature is {@link SignatureStatus#REVOKED}:
      * the content is unchanged, but the key is no longer trusted.
      *
-     * @param known    SM2 results already established, by input digest (read only; may be empty)
+     * @param known    SM2 results already established, by input digest (gives null where none is): results of this run, and stored
+     *                 results whose tags verified
      * @param verified receives the SM2 result of this record by its input digest, whether looked up or computed (the
      *                 records whose status needed no SM2 — missing signature, unknown issuer — add nothing)
      */
-    SignatureStatus status(EvidenceItem e, Map<String, Boolean> known, Map<String, Boolean> verified) {
+    SignatureStatus status(EvidenceItem e, Function<String, Boolean> known, Map<String, Boolean> verified) {
         RegistrySignature sig = e.signature();
         if (sig == null || sig.value() == null || sig.value().isBlank() || sig.keyId() == null || sig.keyId().isBlank()) {
             return SignatureStatus.MISSING;
@@ -54,9 +58,9 @@ record IssuerKeys(Map<String, Sm2.VerifyKey> keys, Set<String> revoked) {
             return SignatureStatus.INVALID;
         }
         String digest = inputDigest(sig.keyId(), sig.value(), data);
-        Boolean valid = known.get(digest);
+        Boolean valid = known.apply(digest);
         if (valid == null) {
-            valid = verify(key, sig.value(), data);
+            valid = verify(verifier, key, sig.value(), data);
         }
         verified.put(digest, valid);
         if (!valid) {
@@ -65,14 +69,14 @@ record IssuerKeys(Map<String, Sm2.VerifyKey> keys, Set<String> revoked) {
         return revoked.contains(sig.keyId()) ? SignatureStatus.REVOKED : SignatureStatus.VALID;
     }
 
-    private static boolean verify(Sm2.VerifyKey key, String signatureBase64, byte[] data) {
+    private static boolean verify(Sm2Verifier verifier, Sm2.VerifyKey key, String signatureBase64, byte[] data) {
         byte[] der;
         try {
             der = Base64.getDecoder().decode(signatureBase64);
         } catch (IllegalArgumentException ex) {
             return false;
         }
-        return Sm2.verify(key, data, der);
+        return verifier.verify(key, data, der);
     }
 
     /** Lower-case hex SM3 over the key id, the signature text (each UTF-8, length-prefixed) and the canonical bytes. */

@@ -16,12 +16,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.JSON;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
+import org.trustbench.crypto.Sm2;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.EvidenceItem;
@@ -29,9 +31,14 @@ import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.training.Dataset;
 import org.trustbench.verify.CheckInput.SignatureStatus;
+import org.trustbench.verify.CheckService;
+import org.trustbench.verify.SignatureResultMac;
+import org.trustbench.verify.StoredSignatureResult;
+import org.trustbench.verify.VerificationEngine;
+import org.trustbench.verify.VerificationSettings;
 
 /**
- * Opening a case uses the SM2 results its last check stored, and still shows exactly what a fresh check of every
+ * Opening a case uses the (authenticated, see {@link AuthenticatedSignatureResultsTest}) SM2 results its last check stored, and still shows exactly what a fresh check of every
  * signature gives now: after the evidence changed, a key was revoked (also one whose revocation only takes effect
  * later), a key stopped or started being trusted, with another engine version, or when the case was never checked.
  */
@@ -78,17 +85,24 @@ class StoredSignatureResultsTest {
     @Test
     void theStoredResultIsWhatOpeningUses() {
         long id = caseWith(SignatureStatus.VALID);
-        Map<String, Boolean> stored = s.findingRepository().lastCheck(id).signatures();
+        Map<String, StoredSignatureResult> stored = s.findingRepository().lastCheck(id).signatures();
         assertFalse(stored.isEmpty(), "the check stored its SM2 results");
-        assertTrue(stored.values().stream().allMatch(v -> v), "a valid case's results are all true: " + stored);
-        // A forged stored result is believed (the store is trusted, as for the findings) ...
+        assertTrue(stored.values().stream().allMatch(StoredSignatureResult::valid), "a valid case's results: " + stored);
+        AtomicInteger sm2 = new AtomicInteger();
+        ReviewService counting = new ReviewService(s.caseQueueRepository(), s.findingRepository(), new CheckService(
+                s.caseQueueRepository(), s.findingRepository(), VerificationEngine.standard(), VerificationSettings.DEFAULTS,
+                s.audit(), clock, SignatureResultMac.derivedFrom(s.workstationKeys().privateKey()), (key, data, sig) -> {
+                    sm2.incrementAndGet();
+                    return Sm2.verify(key, data, sig);
+                }));
+        assertEquals(fresh(id), counting.load(id).orElseThrow().signatures());
+        assertEquals(0, sm2.get(), "opening used the stored results instead of verifying");
+        // An untagged result, as V7 stored it, counts as absent: forged to false, it is verified afresh.
         setStored(id, stored.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> false)));
-        assertTrue(review.load(id).orElseThrow().signatures().containsValue(SignatureStatus.INVALID),
-                "opening used the stored result instead of verifying");
-        // ... but never by a check, which verifies every signature from the evidence and stores the truth again.
+        assertEquals(fresh(id), counting.load(id).orElseThrow().signatures());
+        assertEquals(stored.size(), sm2.get(), "untagged results verified afresh");
         s.checks().checkCase(id);
-        assertEquals(stored, s.findingRepository().lastCheck(id).signatures());
-        assertEquals(fresh(id), review.load(id).orElseThrow().signatures());
+        assertEquals(stored, s.findingRepository().lastCheck(id).signatures(), "the check stored tagged results again");
     }
 
     @Test
@@ -136,8 +150,12 @@ class StoredSignatureResultsTest {
     @Test
     void resultsOfAnotherEngineVersionOrNoneAreNotUsed() {
         long id = caseWith(SignatureStatus.VALID);
-        Map<String, Boolean> stored = s.findingRepository().lastCheck(id).signatures();
-        setStored(id, stored.keySet().stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> false)));
+        SignatureResultMac mac = SignatureResultMac.derivedFrom(s.workstationKeys().privateKey());
+        String forged = s.findingRepository().lastCheck(id).signatures().keySet().stream()
+                .map(k -> "\"" + k + "\":{\"valid\":false,\"mac\":\"" + mac.tag("0.0.1", k, false) + "\"}")
+                .collect(java.util.stream.Collectors.joining(",", "{", "}"));
+        s.store().dsl().update(CASE_CHECK).set(CASE_CHECK.SIGNATURE_RESULTS, JSON.json(forged)).where(CASE_CHECK.CASE_ID.eq(id))
+                .execute();
         s.store().dsl().update(CASE_CHECK).set(CASE_CHECK.ENGINE_VERSION, "0.0.1").where(CASE_CHECK.CASE_ID.eq(id)).execute();
         assertEquals(fresh(id), review.load(id).orElseThrow().signatures(), "another engine's results are ignored");
         s.store().dsl().update(CASE_CHECK).set(CASE_CHECK.SIGNATURE_RESULTS, (JSON) null).where(CASE_CHECK.CASE_ID.eq(id))

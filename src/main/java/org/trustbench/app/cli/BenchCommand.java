@@ -278,6 +278,11 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         @Override
+        public long checkCases(List<Long> ids) {
+            return s.checks().checkCases(ids, (d, t) -> { }, () -> false);
+        }
+
+        @Override
         public long loadAll() {
             // exactly as CheckService's bulk checks load them: batches of CheckService.BATCH ids, one findCases each
             List<Long> ids = s.findingRepository().allCaseIds();
