@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.trustbench.db.IdList;
 import org.trustbench.db.jooq.tables.records.ProviderRecord;
 import org.trustbench.domain.Attachment;
 import org.trustbench.domain.CaseStatus;

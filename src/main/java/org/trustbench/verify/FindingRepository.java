@@ -25,6 +25,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record2;
 import org.trustbench.crypto.Sm3;
+import org.trustbench.db.IdList;
 import org.trustbench.domain.EvidenceRef;
 import org.trustbench.domain.Finding;
 import org.trustbench.domain.Severity;
@@ -75,9 +76,9 @@ public final class FindingRepository {
         }
         dsl.transaction(tx -> {
             DSLContext ctx = tx.dsl();
-            Collection<Long> ids = results.keySet();
-            ctx.deleteFrom(FINDING).where(FINDING.CASE_ID.in(ids)).execute();
-            ctx.deleteFrom(CASE_CHECK).where(CASE_CHECK.CASE_ID.in(ids)).execute();
+            IdList ids = IdList.of(results.keySet());
+            ctx.deleteFrom(FINDING).where(ids.contains(FINDING.CASE_ID)).execute();
+            ctx.deleteFrom(CASE_CHECK).where(ids.contains(CASE_CHECK.CASE_ID)).execute();
             ctx.connection(c -> {
                 try (PreparedStatement finding = c.prepareStatement("INSERT INTO finding (case_id, position, rule_id, "
                         + "severity, message_key, message_args, evidence_refs) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ? FORMAT JSON)");
@@ -155,8 +156,10 @@ public final class FindingRepository {
         if (ids.isEmpty()) {
             return out;
         }
-        dsl.select(CASE_CHECK.CASE_ID, CASE_CHECK.SIGNATURE_RESULTS).from(CASE_CHECK)
-                .where(CASE_CHECK.CASE_ID.in(ids)).and(CASE_CHECK.ENGINE_VERSION.eq(engineVersion))
+        IdList wanted = IdList.of(ids);
+        dsl.select(CASE_CHECK.CASE_ID, CASE_CHECK.SIGNATURE_RESULTS).from(wanted.table())
+                .join(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(wanted.id()))
+                .where(CASE_CHECK.ENGINE_VERSION.eq(engineVersion))
                 .and(CASE_CHECK.SIGNATURE_RESULTS.isNotNull())
                 .forEach(r -> out.put(r.value1(), storedResults(r.value2())));
         return out;

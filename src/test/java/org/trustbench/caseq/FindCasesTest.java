@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
 import org.trustbench.db.DataFolder;
+import org.trustbench.db.IdList;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.CaseSummary;
 import org.trustbench.domain.FilingCase;

@@ -1,7 +1,8 @@
-package org.trustbench.caseq;
+package org.trustbench.db;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import org.jooq.Condition;
 import org.jooq.Field;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
@@ -12,12 +13,13 @@ import org.jooq.impl.SQLDataType;
  * SQL that H2 and PostgreSQL both take), for joining a batch of ids to a table by its index. H2 re-evaluates an
  * {@code IN (?, ?, …)} list of n parameters against every row it finds, n comparisons each; joining the ids looks
  * each one up in the index and compares once (a 500-case batch of evidence loads in about half the time). Ids are
- * de-duplicated, so the join yields each row once.
+ * de-duplicated, so the join yields each row once. For a condition (a DELETE, say), {@link #contains} is
+ * {@code col IN (SELECT id FROM unnest(?))}, which H2 answers from the index with a hash lookup per row.
  */
-final class IdList {
+public final class IdList {
 
     /** At most this many ids in one array (H2 holds 65,536 elements in an array value). */
-    static final int MAX = 10_000;
+    public static final int MAX = 10_000;
 
     private final Table<?> table;
     private final Field<Long> id;
@@ -28,18 +30,25 @@ final class IdList {
         this.id = DSL.field(DSL.name("wanted", "id"), Long.class);
     }
 
-    static IdList of(Collection<Long> ids) {
+    public static IdList of(Collection<Long> ids) {
         if (ids.size() > MAX) {
             throw new IllegalArgumentException(ids.size() + " ids; at most " + MAX + " at once");
         }
         return new IdList(new LinkedHashSet<>(ids).toArray(Long[]::new));
     }
 
-    Table<?> table() {
+    /** The ids as a one-column table, {@code wanted(id)}, to join to. */
+    public Table<?> table() {
         return table;
     }
 
-    Field<Long> id() {
+    /** {@code column} is one of the ids. */
+    public Condition contains(Field<Long> column) {
+        return column.in(DSL.select(id).from(table));
+    }
+
+    /** The column of {@link #table()}. */
+    public Field<Long> id() {
         return id;
     }
 }
