@@ -59,13 +59,13 @@ public final class AppServices implements AutoCloseable {
     private final UserService users;
     private final AuthService auth;
 
-    private AppServices(Store store, Clock clock) {
+    private AppServices(Store store, Clock clock, java.util.concurrent.CompletableFuture<WorkstationKeys> keys) {
         this.store = store;
         this.clock = clock;
         this.caseQueueRepository = new CaseQueueRepository(store.dsl(), clock.getZone());
         this.findingRepository = new FindingRepository(store.dsl());
         this.audit = new AuditRepository(store.dsl(), clock);
-        this.workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
+        this.workstationKeys = keys != null ? joinKeys(keys) : WorkstationKeys.loadOrCreate(store.folder());
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),
                 VerificationSettings.DEFAULTS, audit, clock, SignatureResultMac.derivedFrom(workstationKeys.privateKey()),
                 Sm2Verifier.STANDARD);
@@ -88,13 +88,47 @@ public final class AppServices implements AutoCloseable {
                 AppServices.class.getClassLoader(), clock);
     }
 
-    /** Opens the workspace's store (creating and migrating it as needed). Blocking: never call on the FX thread. */
+    /**
+     * Opens the workspace's store (creating and migrating it as needed). Blocking: never call on the FX thread. An
+     * existing workstation key is read while the store opens (on a cold JVM both take about a second: the key's
+     * crypto classes come from a signed jar, which a CDS archive cannot hold); a new key is created after the store
+     * has been opened (and locked) by this process.
+     */
     public static AppServices open(DataFolder folder, Workspace workspace, Clock clock) {
+        java.nio.file.Path keyFolder = folder.storeFolder(workspace);
+        java.util.concurrent.CompletableFuture<WorkstationKeys> keys = null;
+        if (java.nio.file.Files.isRegularFile(keyFolder.resolve(WorkstationKeys.KEY_FILE))) {
+            keys = new java.util.concurrent.CompletableFuture<>();
+            java.util.concurrent.CompletableFuture<WorkstationKeys> result = keys;
+            Thread t = new Thread(() -> {
+                try {
+                    result.complete(WorkstationKeys.loadOrCreate(keyFolder));
+                } catch (RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                }
+            }, "trustbench-workstation-key");
+            t.setDaemon(true);
+            t.start();
+        }
         Store store = Store.open(folder, workspace);
         try {
-            return new AppServices(store, clock);
+            return new AppServices(store, clock, keys);
         } catch (RuntimeException e) {
             store.close();
+            throw e;
+        }
+    }
+
+    private static WorkstationKeys joinKeys(java.util.concurrent.CompletableFuture<WorkstationKeys> keys) {
+        try {
+            return keys.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
     }

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.app.cli.TrustBenchCommand;
+import org.trustbench.caseq.CaseQueueViewModel;
 import org.trustbench.i18n.Messages;
 import org.trustbench.i18n.UserException;
 import org.trustbench.ui.FxDialogService;
@@ -50,6 +51,8 @@ public final class TrustBenchApp extends Application {
     private Workbench.Opened mainView;
     private Task<AppServices> opening;
     private volatile boolean hasUsers;
+    /** The queue's first page, read as soon as the store is ready (while the workbench is built or the officer signs in). */
+    private volatile java.util.concurrent.Future<org.trustbench.caseq.CaseQueueRepository.FirstPage> firstPage;
     private final Unattended unattended;
 
     /**
@@ -171,6 +174,10 @@ public final class TrustBenchApp extends Application {
                         s.prepareWorkspace();
                     }
                     hasUsers = s.users().hasUsers();
+                    java.util.concurrent.FutureTask<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
+                            new java.util.concurrent.FutureTask<>(() -> s.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE));
+                    firstPage = page;
+                    executor.execute(page);
                 } catch (RuntimeException e) {
                     s.close();
                     throw e;
@@ -234,7 +241,9 @@ public final class TrustBenchApp extends Application {
     }
 
     private void openWorkbench(Scene scene, I18n i18n, FxDialogService dialogs, Session session) {
-        mainView = Workbench.open(services, session, i18n, executor, dialogs, Platform::exit, () -> {
+        java.util.concurrent.Future<org.trustbench.caseq.CaseQueueRepository.FirstPage> page = firstPage;
+        firstPage = null;
+        mainView = Workbench.open(services, session, i18n, executor, dialogs, page, Platform::exit, () -> {
             executor.execute(() -> services.auth().signOut(session));
             mainView.dispose();
             mainView = null;

@@ -90,7 +90,17 @@ public final class Workbench {
 
     public static Opened open(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
                               Runnable exit, Runnable signOut) {
+        return open(services, session, i18n, executor, dialogs, null, exit, signOut);
+    }
+
+    /** As above; {@code firstPage} (or null) is the queue's first page, already being read by the start path. */
+    public static Opened open(AppServices services, Session session, I18n i18n, Executor executor, DialogService dialogs,
+                              java.util.concurrent.Future<org.trustbench.caseq.CaseQueueRepository.FirstPage> firstPage,
+                              Runnable exit, Runnable signOut) {
         CaseQueueViewModel queue = new CaseQueueViewModel(services.caseQueueRepository(), executor);
+        if (firstPage != null) {
+            queue.usePrefetched(firstPage);
+        }
         CaseDetailViewModel detail = new CaseDetailViewModel(services.caseQueueRepository(), executor);
         ReviewService reviewService = new ReviewService(services.caseQueueRepository(), services.findingRepository(),
                 services.checks());
@@ -99,32 +109,36 @@ public final class Workbench {
         MainViewModel main = new MainViewModel(services.store().folder(), Version.current(), services.store().isDemo(),
                 i18n, queue, detail, navigator -> new ReviewViewModel(reviewService, executor, navigator), services.checks(),
                 executor, session);
-        AttachmentLoader attachments = new AttachmentLoader(new AttachmentRepository(services.store().dsl()));
-        VerificationSettings settings = services.checks().settings();
-        ReviewView review = new ReviewView(main.review(), i18n, services.clock(), settings.credentialWarningDays(),
-                settings.registryMaxAge().getDays(), main::backToQueue, (item, owner) -> {
-                    AttachmentViewModel vm = new AttachmentViewModel(attachments, executor, item.attachments());
-                    // A file whose content no longer matches its digest raises a finding at once.
-                    javafx.beans.value.ChangeListener<Boolean> tampered = (o, was, is) -> {
-                        if (is) {
-                            main.review().recheck();
-                        }
-                    };
-                    vm.left().digestMismatchProperty().addListener(tampered);
-                    vm.right().digestMismatchProperty().addListener(tampered);
-                    AttachmentWindow.show(owner, vm, i18n);
-                });
         // Beside a full queue the preview needs a wide screen; on narrower ones it starts hidden (toggle in the toolbar).
         main.previewVisibleProperty().set(javafx.stage.Screen.getPrimary().getVisualBounds().getWidth() >= 1680);
-        DecisionViewModel decision = new DecisionViewModel(services.decisions(), executor, session.user(),
-                main.review().reviewProperty(), () -> {
-                    main.review().open(main.review().caseId());
-                    queue.reload();
-                });
-        NoticeRenderer renderer = new NoticeRenderer(NoticeLabels.fromBundles());
-        NoticeExport notices = new NoticeExport(services.caseQueueRepository(), services.users()::find, renderer::render,
-                services.store().isDemo(), i18n, dialogs, executor);
-        review.setSidePanel(new DecisionView(decision, i18n, notices::export));
+        // The review screen (with its decision panel) is built when the first case is opened, not at start-up.
+        java.util.function.Supplier<ReviewView> reviewScreen = () -> {
+            AttachmentLoader attachments = new AttachmentLoader(new AttachmentRepository(services.store().dsl()));
+            VerificationSettings settings = services.checks().settings();
+            ReviewView review = new ReviewView(main.review(), i18n, services.clock(), settings.credentialWarningDays(),
+                    settings.registryMaxAge().getDays(), main::backToQueue, (item, owner) -> {
+                        AttachmentViewModel vm = new AttachmentViewModel(attachments, executor, item.attachments());
+                        // A file whose content no longer matches its digest raises a finding at once.
+                        javafx.beans.value.ChangeListener<Boolean> tampered = (o, was, is) -> {
+                            if (is) {
+                                main.review().recheck();
+                            }
+                        };
+                        vm.left().digestMismatchProperty().addListener(tampered);
+                        vm.right().digestMismatchProperty().addListener(tampered);
+                        AttachmentWindow.show(owner, vm, i18n);
+                    });
+            DecisionViewModel decision = new DecisionViewModel(services.decisions(), executor, session.user(),
+                    main.review().reviewProperty(), () -> {
+                        main.review().open(main.review().caseId());
+                        queue.reload();
+                    });
+            NoticeRenderer renderer = new NoticeRenderer(NoticeLabels.fromBundles());
+            NoticeExport notices = new NoticeExport(services.caseQueueRepository(), services.users()::find, renderer::render,
+                    services.store().isDemo(), i18n, dialogs, executor);
+            review.setSidePanel(new DecisionView(decision, i18n, notices::export));
+            return review;
+        };
         javafx.scene.Parent[] mainRoot = new javafx.scene.Parent[1];
         java.util.function.Supplier<javafx.stage.Window> mainWindow = () -> mainRoot[0] == null || mainRoot[0].getScene() == null
                 ? null : mainRoot[0].getScene().getWindow();
@@ -147,8 +161,8 @@ public final class Workbench {
                 }, conflicts.openCountProperty());
         MainView view = new MainView(main, i18n, dialogs,
                 new CaseQueueView(queue, i18n, services.clock(), main.previewVisibleProperty()),
-                new CaseDetailView(detail, i18n, services.clock()), review, new MainView.Actions(exit, signOut, () -> {
-                    javafx.stage.Window owner = review.root().getScene() == null ? null : review.root().getScene().getWindow();
+                new CaseDetailView(detail, i18n, services.clock()), reviewScreen, new MainView.Actions(exit, signOut, () -> {
+                    javafx.stage.Window owner = mainWindow.get();
                     AuditWindow.show(owner, new AuditViewModel(services.audit(), executor), i18n);
                 }, syncWindow::show, conflicts.openCountProperty()));
         mainRoot[0] = view.root();

@@ -69,28 +69,39 @@ public final class CaseQueueRepository {
 
     /**
      * The first {@code limit} queue rows in the queue's default order (deadline, then case number): what the queue
-     * shows before its index is built. One narrow ordered scan of the case table picks the ids, then only those
-     * rows are joined, so its cost barely depends on the number of cases.
+     * shows before its index is built. The deadline index gives the {@code limit}-th deadline; only the cases due by
+     * then are sorted by case number for the ids (many cases share a deadline, and the index has no case number), then
+     * only those rows are joined, so its cost barely depends on the number of cases.
      */
     public List<CaseSummary> firstByDeadline(int limit) {
-        var first = dsl.select(FILING_CASE.ID).from(FILING_CASE)
-                .orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO).limit(limit).fetch(FILING_CASE.ID);
-        if (first.isEmpty()) {
+        if (limit <= 0) {
             return List.of();
         }
-        return summaries(FILING_CASE.ID.in(first)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
+        java.time.LocalDate last = dsl.select(FILING_CASE.DEADLINE_ON).from(FILING_CASE).orderBy(FILING_CASE.DEADLINE_ON)
+                .limit(1).offset(limit - 1).fetchOne(FILING_CASE.DEADLINE_ON);
+        var ids = dsl.select(FILING_CASE.ID).from(FILING_CASE)
+                .where(last == null ? org.jooq.impl.DSL.noCondition() : FILING_CASE.DEADLINE_ON.le(last))
+                .orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO).limit(limit).fetch(FILING_CASE.ID);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return summaries(FILING_CASE.ID.in(ids)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
                 .fetch(this::summary);
     }
 
-    /** Number of cases in each status (every status present, zero where none). */
-    public Map<CaseStatus, Integer> countByStatus() {
-        Map<CaseStatus, Integer> counts = new java.util.EnumMap<>(CaseStatus.class);
-        for (CaseStatus status : CaseStatus.values()) {
-            counts.put(status, 0);
+    /**
+     * What the queue shows before its index is built: the first rows in the default order and the number of cases
+     * (the table's row count, which H2 keeps; counting by status reads a whole index, and comes with the queue's index).
+     */
+    public record FirstPage(List<CaseSummary> rows, int total) {
+        public FirstPage {
+            rows = List.copyOf(rows);
         }
-        dsl.select(FILING_CASE.STATUS, org.jooq.impl.DSL.count()).from(FILING_CASE).groupBy(FILING_CASE.STATUS)
-                .forEach(r -> counts.put(CaseStatus.valueOf(r.value1()), r.value2()));
-        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** {@link #firstByDeadline} and the number of cases. */
+    public FirstPage firstPage(int limit) {
+        return new FirstPage(firstByDeadline(limit), dsl.fetchCount(FILING_CASE));
     }
 
     private org.jooq.SelectConditionStep<? extends Record> summaries(org.jooq.Condition where) {

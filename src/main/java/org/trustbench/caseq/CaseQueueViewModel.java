@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.domain.CaseStatus;
 import org.trustbench.domain.CaseSummary;
+import org.trustbench.caseq.CaseQueueRepository.FirstPage;
 import org.trustbench.domain.ServiceType;
 import org.trustbench.ui.Tasks;
 
@@ -37,11 +38,8 @@ public final class CaseQueueViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(CaseQueueViewModel.class);
     /** Rows shown before the index is ready: more than a screenful. */
-    static final int FIRST_PAGE = 200;
+    public static final int FIRST_PAGE = 200;
     private static final int PROGRESS_STEP = 1000;
-
-    private record FirstPage(List<CaseSummary> rows, Map<CaseStatus, Integer> counts) {
-    }
 
     private final CaseQueueRepository repository;
     private final Executor executor;
@@ -63,14 +61,15 @@ public final class CaseQueueViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper totalCount = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyIntegerWrapper shownCount = new ReadOnlyIntegerWrapper(0);
-    private final ReadOnlyObjectWrapper<Map<CaseStatus, Integer>> statusCounts =
-            new ReadOnlyObjectWrapper<>(QueueIndex.empty().statusCounts());
+    /** Empty until the first index has counted the cases by status. */
+    private final ReadOnlyObjectWrapper<Map<CaseStatus, Integer>> statusCounts = new ReadOnlyObjectWrapper<>(Map.of());
 
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(-1);
 
     private QueueIndex index = QueueIndex.empty();
     private boolean indexReady;
     private List<CaseSummary> firstPage = List.of();
+    private java.util.concurrent.Future<FirstPage> prefetched;
     private Task<FirstPage> pageTask;
     private Task<QueueIndex> loadTask;
     private Task<List<CaseSummary>> searchTask;
@@ -90,8 +89,19 @@ public final class CaseQueueViewModel {
     }
 
     /**
+     * The first page (in the default order, with the number of cases) already being read by the start path, which can start
+     * it before this view model exists; the first {@link #reload()} shows it instead of reading it again. Call it
+     * before the first reload, for the rows of {@link #FIRST_PAGE} cases.
+     */
+    public void usePrefetched(java.util.concurrent.Future<FirstPage> page) {
+        if (!indexReady) {
+            prefetched = page;
+        }
+    }
+
+    /**
      * Reloads the queue from the store in the background, keeping the current query and selection. The first time,
-     * the first page in the default order and the counts come from a cheap query and are shown at once, while the
+     * the first page in the default order and the number of cases come from a cheap query and are shown at once, while the
      * full index is built in a second task (with {@link #loadProgressProperty() progress}); a query that needs the
      * index waits for it.
      */
@@ -104,13 +114,14 @@ public final class CaseQueueViewModel {
             buildIndex();
             return;
         }
-        Task<FirstPage> page = Tasks.of(() -> new FirstPage(repository.firstByDeadline(FIRST_PAGE), repository.countByStatus()));
+        java.util.concurrent.Future<FirstPage> early = prefetched;
+        prefetched = null;
+        Task<FirstPage> page = Tasks.of(() -> early != null ? early.get() : repository.firstPage(FIRST_PAGE));
         pageTask = page;
         page.setOnSucceeded(e -> {
             if (pageTask == page) {
                 firstPage = page.getValue().rows();
-                statusCounts.set(page.getValue().counts());
-                totalCount.set(page.getValue().counts().values().stream().mapToInt(Integer::intValue).sum());
+                totalCount.set(page.getValue().total());
                 search();
                 buildIndex();
             }
@@ -302,6 +313,7 @@ public final class CaseQueueViewModel {
         return shownCount.getReadOnlyProperty();
     }
 
+    /** The number of cases in each status (every status present); empty until the first index is ready. */
     public ReadOnlyObjectProperty<Map<CaseStatus, Integer>> statusCountsProperty() {
         return statusCounts.getReadOnlyProperty();
     }

@@ -45,7 +45,9 @@ public final class MainView implements View {
     private final Actions actions;
     private final CaseQueueView queueView;
     private final CaseDetailView detailView;
-    private final ReviewView reviewView;
+    /** The review screen, built the first time a case is opened (it is not needed to show the queue). */
+    private final java.util.function.Supplier<ReviewView> reviewFactory;
+    private ReviewView reviewView;
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
@@ -64,13 +66,13 @@ public final class MainView implements View {
     }
 
     public MainView(MainViewModel vm, I18n i18n, DialogService dialogs, CaseQueueView queueView,
-                    CaseDetailView detailView, ReviewView reviewView, Actions actions) {
+                    CaseDetailView detailView, java.util.function.Supplier<ReviewView> reviewView, Actions actions) {
         this.vm = vm;
         this.i18n = i18n;
         this.dialogs = dialogs;
         this.queueView = queueView;
         this.detailView = detailView;
-        this.reviewView = reviewView;
+        this.reviewFactory = reviewView;
         this.actions = actions;
         VBox top = new VBox(menuBar());
         if (vm.isDemo()) {
@@ -94,9 +96,9 @@ public final class MainView implements View {
         queueView.setOnOpen(vm::openSelected);
         Runnable showMode = () -> {
             boolean review = vm.modeProperty().get() == MainViewModel.Mode.REVIEW;
-            root.setCenter(review ? reviewView.root() : split);
+            root.setCenter(review ? reviewView().root() : split);
             if (review) {
-                reviewView.focus();
+                reviewView().focus();
             } else {
                 queueView.focusQueue();
             }
@@ -193,6 +195,10 @@ public final class MainView implements View {
         counts.setId("status-counts");
         counts.textProperty().bind(Bindings.createStringBinding(() -> {
             Map<CaseStatus, Integer> c = vm.queue().statusCountsProperty().get();
+            if (c.isEmpty()) {
+                // The counts by status come with the queue's index, a few seconds after the first rows.
+                return i18n.get("status.countsPending", vm.queue().totalCountProperty().get());
+            }
             return i18n.get("status.counts", vm.queue().totalCountProperty().get(), c.get(CaseStatus.RECEIVED),
                     c.get(CaseStatus.IN_REVIEW), c.get(CaseStatus.PENDING_SIGNOFF), c.get(CaseStatus.DECIDED),
                     c.get(CaseStatus.EXPORTED));
@@ -251,6 +257,15 @@ public final class MainView implements View {
         subscriptions.dispose();
         queueView.dispose();
         detailView.dispose();
-        reviewView.dispose();
+        if (reviewView != null) {
+            reviewView.dispose();
+        }
+    }
+
+    private ReviewView reviewView() {
+        if (reviewView == null) {
+            reviewView = reviewFactory.get();
+        }
+        return reviewView;
     }
 }

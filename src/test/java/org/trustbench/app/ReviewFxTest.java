@@ -87,6 +87,17 @@ class ReviewFxTest {
             table.requestFocus();
         });
         robot.type(KeyCode.ENTER);
+        waitForReview(robot);
+    }
+
+    /** The review screen is built when the first case is opened: on a loaded machine that can outlast the key event. */
+    private static void waitForReview(FxRobot robot) {
+        try {
+            WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> robot.lookup("#review-name").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the review did not open", e);
+        }
     }
 
     @Test
@@ -123,6 +134,7 @@ class ReviewFxTest {
         CaseSummary first = table.getItems().get(0);
         CaseSummary second = table.getItems().get(1);
         robot.clickOn(first.caseNo()).type(KeyCode.ENTER);
+        waitForReview(robot);
         assertEquals(first.providerNameZh(), robot.lookup("#review-name").queryAs(Label.class).getText());
         robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
         assertEquals(second.providerNameZh(), robot.lookup("#review-name").queryAs(Label.class).getText());

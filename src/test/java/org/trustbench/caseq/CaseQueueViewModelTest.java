@@ -57,7 +57,7 @@ class CaseQueueViewModelTest {
         assertTrue(all.size() > 20, "the demo store has cases");
         assertEquals(ids(all.subList(0, 20)), ids(repository.firstByDeadline(20)));
         assertEquals(ids(all), ids(repository.firstByDeadline(all.size() + 10)));
-        assertEquals(QueueIndex.of(all).statusCounts(), repository.countByStatus());
+        assertEquals(new CaseQueueRepository.FirstPage(repository.firstByDeadline(20), all.size()), repository.firstPage(20));
     }
 
     @Test
@@ -72,7 +72,7 @@ class CaseQueueViewModelTest {
         runNext();
         assertEquals(ids(firstPage), ids(vm.rows()), "the first page shows before the index");
         assertEquals(all.size(), vm.totalCountProperty().get());
-        assertEquals(QueueIndex.of(all).statusCounts(), vm.statusCountsProperty().get());
+        assertTrue(vm.statusCountsProperty().get().isEmpty(), "the counts by status come with the index");
         assertTrue(vm.loadingProperty().get(), "the index is still being built");
         assertEquals(1, tasks.size(), "the index task follows");
 
@@ -86,6 +86,7 @@ class CaseQueueViewModelTest {
 
         runNext();
         assertFalse(vm.loadingProperty().get());
+        assertEquals(QueueIndex.of(all).statusCounts(), vm.statusCountsProperty().get());
         assertEquals(1.0, vm.loadProgressProperty().get());
         assertEquals(1, tasks.size(), "the waiting query runs on the index");
         runNext();
