@@ -6,12 +6,15 @@ import static org.trustbench.db.jooq.Tables.SYNC_PACKAGE;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
-import org.jooq.impl.DSL;
+import org.trustbench.db.IdList;
 import org.trustbench.domain.CaseStatus;
 
 /** The package history and the case status changes that an export or import makes. Writes take the caller's transaction. */
@@ -28,21 +31,30 @@ public final class SyncPackageRepository {
         return dsl;
     }
 
-    /** H2 holds at most 65,536 elements in one array value; the marks bind slices well below that. */
-    static final int MARK_SLICE = 10_000;
-
     /**
-     * DECIDED → EXPORTED for the cases whose decisions an export carried: set-based UPDATEs, each with a slice of the
-     * case numbers bound as one array ({@code = ANY(?)}), so any number of them fits. (jOOQ's own {@code eq(any(array))}
-     * renders one parameter per element for H2, which H2 refuses past about 100,000.)
+     * DECIDED → EXPORTED for the cases whose decisions an export carried, however many. The cases still DECIDED are
+     * read by the status index (in practice about the ones being exported: a decided case waits for its export) and
+     * kept when the export carried their case number; they move by id, {@link IdList#MAX} at a time. Looking the carried
+     * case numbers up one by one took half of a 100,000-decision export (random reads of a large store), and binding
+     * them all as parameters failed past about 100,000 (H2's limit).
      */
     public int markCasesExported(DSLContext tx, Collection<String> caseNos) {
-        String[] all = caseNos.toArray(String[]::new);
+        if (caseNos.isEmpty()) {
+            return 0;
+        }
+        Set<String> carried = caseNos instanceof Set<String> set ? set : new HashSet<>(caseNos);
+        List<Long> ids = new ArrayList<>();
+        tx.select(FILING_CASE.ID, FILING_CASE.CASE_NO).from(FILING_CASE)
+                .where(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name()))
+                .forEach(r -> {
+                    if (carried.contains(r.value2())) {
+                        ids.add(r.value1());
+                    }
+                });
         int marked = 0;
-        for (int from = 0; from < all.length; from += MARK_SLICE) {
-            String[] slice = Arrays.copyOfRange(all, from, Math.min(all.length, from + MARK_SLICE));
+        for (int from = 0; from < ids.size(); from += IdList.MAX) {
             marked += tx.update(FILING_CASE).set(FILING_CASE.STATUS, CaseStatus.EXPORTED.name())
-                    .where(DSL.condition("{0} = ANY({1})", FILING_CASE.CASE_NO, DSL.val(slice)))
+                    .where(IdList.of(ids.subList(from, Math.min(ids.size(), from + IdList.MAX))).contains(FILING_CASE.ID))
                     .and(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name())).execute();
         }
         return marked;

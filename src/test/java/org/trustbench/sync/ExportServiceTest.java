@@ -191,7 +191,7 @@ class ExportServiceTest {
     }
 
     @Test
-    void marksAnyNumberOfExportedCasesInOneStatement() {
+    void marksAnyNumberOfExportedCases() {
         List<Long> decided = decideCleanCases(2);
         // A 100,000-decision export carries as many case numbers; most here match nothing, as after a re-export.
         List<String> caseNos = new ArrayList<>();
