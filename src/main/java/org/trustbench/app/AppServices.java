@@ -120,17 +120,7 @@ public final class AppServices implements AutoCloseable {
     }
 
     private static WorkstationKeys joinKeys(java.util.concurrent.CompletableFuture<WorkstationKeys> keys) {
-        try {
-            return keys.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return org.trustbench.concurrent.Futures.join(keys);
     }
 
     public Store store() {

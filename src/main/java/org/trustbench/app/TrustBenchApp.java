@@ -97,17 +97,7 @@ public final class TrustBenchApp extends Application {
             }
             return java.util.Optional.empty();
         }
-        try {
-            return java.util.Optional.of(early.services().join());
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        return java.util.Optional.of(org.trustbench.concurrent.Futures.join(early.services()));
     }
 
     /** Used by {@link Application#launch}; options come from the command line. */

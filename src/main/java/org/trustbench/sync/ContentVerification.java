@@ -2,9 +2,9 @@ package org.trustbench.sync;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import org.trustbench.concurrent.Futures;
 import org.trustbench.sync.format.PackageVerifier;
 import org.trustbench.sync.format.Progress;
 
@@ -83,16 +83,7 @@ final class ContentVerification {
      * @throws CancellationException                       when it was cancelled
      */
     void await() {
-        try {
-            done.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw e;
-        } catch (CancellationException e) {
-            throw e;
-        }
+        Futures.join(done);
     }
 
     /**

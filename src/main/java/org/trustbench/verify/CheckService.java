@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.trustbench.audit.AuditAction;
 import org.trustbench.audit.AuditRepository;
 import org.trustbench.caseq.CaseQueueRepository;
+import org.trustbench.concurrent.Futures;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.EvidenceSource;
@@ -156,8 +156,8 @@ public final class CheckService {
                     next = CompletableFuture.supplyAsync(() -> evaluate(loaded, stored, keys, corrupt, verified), pool);
                 }
                 if (pending != null) {
-                    Map<Long, FindingRepository.CaseResult> batch = join(pending);
-                    join(saving); // one batch being written at a time: memory stays bounded, a failure stops the run
+                    Map<Long, FindingRepository.CaseResult> batch = Futures.join(pending);
+                    Futures.join(saving); // one batch being written at a time: memory stays bounded, a failure stops the run
                     saving = CompletableFuture.runAsync(() -> {
                         findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock));
                         done[0] += batch.size();
@@ -166,27 +166,13 @@ public final class CheckService {
                 }
                 pending = next;
             }
-            join(saving);
+            Futures.join(saving);
         } finally {
             writer.shutdown();
         }
         return done[0];
     }
 
-    /** Waits for {@code f}; its failure is rethrown as it was thrown. */
-    private static <T> T join(CompletableFuture<T> f) {
-        try {
-            return f.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
-    }
 
     /**
      * The rules on each case, in parallel on the pool this runs in; results in the cases' order. A case's stored SM2
