@@ -85,7 +85,7 @@ public final class CaseQueueRepository {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return summaries(FILING_CASE.ID.in(ids)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
+        return summaries(IdList.of(ids).contains(FILING_CASE.ID)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
                 .fetch(this::summary);
     }
 

@@ -24,9 +24,9 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.trustbench.caseq.CaseQueueRepository.FirstPage;
 import org.trustbench.domain.CaseStatus;
 import org.trustbench.domain.CaseSummary;
-import org.trustbench.caseq.CaseQueueRepository.FirstPage;
 import org.trustbench.domain.ServiceType;
 import org.trustbench.ui.Tasks;
 

@@ -1,7 +1,6 @@
 package org.trustbench.review;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.domain.EvidenceItem;
@@ -11,7 +10,6 @@ import org.trustbench.verify.CheckService;
 import org.trustbench.verify.ComparisonGrid;
 import org.trustbench.verify.FindingRepository;
 import org.trustbench.verify.ThreeChecks;
-import org.trustbench.verify.VerificationEngine;
 import org.trustbench.verify.rules.StalenessRule;
 
 /** Assembles a {@link CaseReview}; blocking, for background tasks. */
@@ -46,10 +44,9 @@ public final class ReviewService {
         FindingRepository.LastCheck last = findings.lastCheck(c.id());
         List<Finding> stored = last.findings();
         Optional<FindingRepository.CheckStamp> stamp = last.stamp();
-        boolean current = stamp.map(s -> VerificationEngine.VERSION.equals(s.engineVersion())).orElse(false);
         return new CaseReview(c, stored, stamp.map(FindingRepository.CheckStamp::engineVersion).orElse(null),
                 stamp.map(FindingRepository.CheckStamp::computedAt).orElse(null),
-                checks.signatureStatuses(c, current ? last.signatures() : Map.of()),
+                checks.signatureStatuses(c, last.signatures()),
                 ComparisonGrid.of(c), ThreeChecks.lights(stored),
                 StalenessRule.latestRegistryItem(c.evidence()).map(EvidenceItem::recordedAt).orElse(null));
     }

@@ -129,12 +129,7 @@ public final class ImportService {
                     || packages.known(packageId.toString())) {
                 // A refusal, or the answer that it is already imported, comes after the whole package was verified.
                 try {
-                    signed.verifyContent((done, total) -> {
-                        if (cancelled.getAsBoolean()) {
-                            throw new CancellationException();
-                        }
-                        progress.update(total <= 0 ? 0 : Math.min(PHASE, done * PHASE / total), 2 * PHASE);
-                    });
+                    new ContentVerification(signed, progress, cancelled).await();
                 } catch (CancellationException e) {
                     return null;
                 }

@@ -173,7 +173,6 @@ public final class CheckService {
         return done[0];
     }
 
-
     /**
      * The rules on each case, in parallel on the pool this runs in; results in the cases' order. A case's stored SM2
      * results are used where their tags verify ({@link SignatureResultMac#trusted}); {@code verified} memoises SM2

@@ -195,13 +195,6 @@ public final class FindingRepository {
                 .orderBy(TRUSTED_ISSUER.KEY_ID).fetch(r -> new IssuerRow(r.value1(), r.value2(), r.value3()));
     }
 
-    /** When the case was last checked and by which engine version. */
-    public Optional<CheckStamp> stamp(long caseId) {
-        return dsl.select(CASE_CHECK.ENGINE_VERSION, CASE_CHECK.COMPUTED_AT).from(CASE_CHECK)
-                .where(CASE_CHECK.CASE_ID.eq(caseId))
-                .fetchOptional(r -> new CheckStamp(r.value1(), r.value2()));
-    }
-
     /** Ids of cases never checked or checked by another engine version. */
     public List<Long> outdatedCaseIds(String engineVersion) {
         return dsl.select(FILING_CASE.ID).from(FILING_CASE)

@@ -59,8 +59,9 @@ final class CaseShowCommands {
             try (AppServices services = root.open()) {
                 long id = caseId(services, caseNo);
                 FilingCase c = services.caseQueueRepository().findCase(id).orElseThrow();
-                List<Finding> findings = services.findingRepository().findings(id);
-                FindingRepository.CheckStamp stamp = services.findingRepository().stamp(id).orElse(null);
+                FindingRepository.LastCheck last = services.findingRepository().lastCheck(id);
+                List<Finding> findings = last.findings();
+                FindingRepository.CheckStamp stamp = last.stamp().orElse(null);
                 PrintWriter out = spec.commandLine().getOut();
                 Messages m = root.messages();
                 if (format == CasesCommand.Format.json) {
