@@ -40,11 +40,12 @@ public final class Address {
 
     /** Prefixes that name an overlay zone or the country, not a component: compared without them. */
     private static final Pattern IGNORED_PREFIX = Pattern.compile("^(?:中国)?(?:\\(上海\\))?(?:自由贸易试验区|自贸区)(?:临港新片区)?");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     /** A municipality written without 市, e.g. 上海浦东新区. */
     private static final Pattern MUNICIPALITY = Pattern.compile("^(上海|北京|天津|重庆)(?!市)");
 
     public static Address parse(String raw) {
-        String n = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        String n = raw == null ? "" : WHITESPACE.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("");
         n = n.startsWith("中国") && !n.startsWith("中国(") ? n.substring(2) : n;
         n = IGNORED_PREFIX.matcher(n).replaceFirst("");
         n = MUNICIPALITY.matcher(n).replaceFirst("$1市");

@@ -81,17 +81,18 @@ public final class CheckService {
     /** Re-runs the rules on one case and stores the result (stored SM2 results are used as the class comment says). */
     public List<Finding> checkCase(long caseId) {
         FilingCase c = cases.findCase(caseId).orElseThrow(() -> new IllegalArgumentException("no case " + caseId));
-        Map<String, Boolean> stored = mac.trusted(VerificationEngine.VERSION, findings.storedSignatureResults(List.of(caseId),
-                VerificationEngine.VERSION).getOrDefault(caseId, Map.of()));
-        FindingRepository.CaseResult result = check(c, trustedKeys(), findings.corruptBlobsOfCase(caseId), stored::get,
-                new HashMap<>());
-        findings.save(Map.of(caseId, result), VerificationEngine.VERSION, OffsetDateTime.now(clock));
+        Map<Long, FindingRepository.StoredCheck> last = findings.storedChecks(List.of(caseId), VerificationEngine.VERSION);
+        Map<String, StoredSignatureResult> stored = mac.verified(VerificationEngine.VERSION,
+                last.getOrDefault(caseId, FindingRepository.StoredCheck.NONE).signatures());
+        FindingRepository.CaseResult result = check(c, trustedKeys(), findings.corruptBlobsOfCase(caseId), stored,
+                d -> null, new HashMap<>());
+        findings.save(Map.of(caseId, result), VerificationEngine.VERSION, OffsetDateTime.now(clock), last);
         return result.findings();
     }
 
     /** The findings for a case as its rules would report them now, without storing them. */
     public List<Finding> evaluate(FilingCase c) {
-        return check(c, trustedKeys(), findings.corruptBlobsOfCase(c.id()), d -> null, new HashMap<>()).findings();
+        return check(c, trustedKeys(), findings.corruptBlobsOfCase(c.id()), Map.of(), d -> null, new HashMap<>()).findings();
     }
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
@@ -125,7 +126,7 @@ public final class CheckService {
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
         try {
             return checkIds(ids, progress, cancelled, keys, corrupt, pool);
         } finally {
@@ -145,26 +146,31 @@ public final class CheckService {
         });
         try {
             CompletableFuture<Map<Long, FindingRepository.CaseResult>> pending = null;
+            Map<Long, FindingRepository.StoredCheck> pendingStored = Map.of();
             CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
             for (int from = 0; from < ids.size() || pending != null; from += BATCH) {
                 CompletableFuture<Map<Long, FindingRepository.CaseResult>> next = null;
+                Map<Long, FindingRepository.StoredCheck> nextStored = Map.of();
                 if (from < ids.size() && !cancelled.getAsBoolean()) {
                     List<Long> batchIds = ids.subList(from, Math.min(ids.size(), from + BATCH));
                     List<FilingCase> loaded = cases.findCases(batchIds);
-                    Map<Long, Map<String, StoredSignatureResult>> stored =
-                            findings.storedSignatureResults(batchIds, VerificationEngine.VERSION);
+                    Map<Long, FindingRepository.StoredCheck> stored =
+                            findings.storedChecks(batchIds, VerificationEngine.VERSION);
+                    nextStored = stored;
                     next = CompletableFuture.supplyAsync(() -> evaluate(loaded, stored, keys, corrupt, verified), pool);
                 }
                 if (pending != null) {
                     Map<Long, FindingRepository.CaseResult> batch = Futures.join(pending);
+                    Map<Long, FindingRepository.StoredCheck> lastStored = pendingStored;
                     Futures.join(saving); // one batch being written at a time: memory stays bounded, a failure stops the run
                     saving = CompletableFuture.runAsync(() -> {
-                        findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock));
+                        findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock), lastStored);
                         done[0] += batch.size();
                         progress.done(done[0], ids.size());
                     }, writer);
                 }
                 pending = next;
+                pendingStored = nextStored;
             }
             Futures.join(saving);
         } finally {
@@ -179,15 +185,13 @@ public final class CheckService {
      * results by input digest for this run (registry records shared by several cases are verified once).
      */
     private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded,
-                                                             Map<Long, Map<String, StoredSignatureResult>> stored,
+                                                             Map<Long, FindingRepository.StoredCheck> stored,
                                                              IssuerKeys keys, Set<String> corrupt,
                                                              Map<String, Boolean> verified) {
         List<FindingRepository.CaseResult> results = loaded.parallelStream().map(c -> {
-            Map<String, Boolean> own = mac.trusted(VerificationEngine.VERSION, stored.getOrDefault(c.id(), Map.of()));
-            return check(c, keys, corrupt, d -> {
-                Boolean v = own.get(d);
-                return v != null ? v : verified.get(d);
-            }, verified);
+            Map<String, StoredSignatureResult> own = mac.verified(VerificationEngine.VERSION,
+                    stored.getOrDefault(c.id(), FindingRepository.StoredCheck.NONE).signatures());
+            return check(c, keys, corrupt, own, verified::get, verified);
         }).toList();
         Map<Long, FindingRepository.CaseResult> batch = new LinkedHashMap<>();
         for (int i = 0; i < loaded.size(); i++) {
@@ -197,16 +201,21 @@ public final class CheckService {
     }
 
     /**
-     * The rules on one case; the SM2 results of its signatures come from {@code known} where it has them, and are added to
-     * {@code memo}. The results are stored tagged.
+     * The rules on one case; the SM2 results of its signatures come from {@code own} (its stored results whose tags
+     * verified, which keep their tags) or else from {@code known} where they have them, and are added to {@code memo}.
+     * The results are stored tagged.
      */
     private FindingRepository.CaseResult check(FilingCase c, IssuerKeys keys, Set<String> corrupt,
-                                               Function<String, Boolean> known, Map<String, Boolean> memo) {
+                                               Map<String, StoredSignatureResult> own, Function<String, Boolean> known,
+                                               Map<String, Boolean> memo) {
         Map<String, Boolean> results = new HashMap<>();
-        Map<Long, SignatureStatus> statuses = signatureStatuses(c, keys, known, results);
+        Map<Long, SignatureStatus> statuses = signatureStatuses(c, keys, d -> {
+            StoredSignatureResult r = own.get(d);
+            return r != null ? Boolean.valueOf(r.valid()) : known.apply(d);
+        }, results);
         List<Finding> found = engine.check(new CheckInput(c, LocalDate.now(clock), settings, statuses, corrupt));
         memo.putAll(results);
-        return new FindingRepository.CaseResult(found, mac.tagAll(VerificationEngine.VERSION, results));
+        return new FindingRepository.CaseResult(found, mac.tagAll(VerificationEngine.VERSION, results, own));
     }
 
     /** The signature result of each registry record of {@code c}, by evidence id, every signature verified now. */

@@ -12,10 +12,15 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,55 +71,115 @@ public final class FindingRepository {
     public record IssuerRow(String keyId, String publicKeyPem, OffsetDateTime revokedAt) {
     }
 
+    /** Stores each case's result as {@link #save(Map, String, OffsetDateTime, Map)} does, replacing every case's rows. */
+    public int save(Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt) {
+        return save(results, engineVersion, computedAt, Map.of());
+    }
+
     /**
-     * Replaces the findings of each case in {@code results}, in one transaction: two deletes and two JDBC batches
-     * (findings with {@code ? FORMAT JSON}, so their JSON is stored as JSON and not as a JSON string).
+     * Stores the result of each case in {@code results}, in one transaction. A case whose new result is the one its last
+     * check stored keeps its rows and only its {@code computed_at} moves: its digest ({@link StoredCheckForm}) is the
+     * {@link StoredCheck#resultDigest} read with that check in {@code stored}, its SM2 results are exactly the stored
+     * JSON, and its {@code case_check} row still holds that digest and {@code engineVersion} (another check may have
+     * stored a result since it was read). Every other case's findings and check row are replaced: two deletes and two
+     * JDBC batches (JSON with {@code ? FORMAT JSON}, so it is stored as JSON and not as a JSON string).
+     *
+     * @return how many cases' rows were replaced
      */
-    public void save(Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt) {
+    public int save(Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt,
+                    Map<Long, StoredCheck> stored) {
         if (results.isEmpty()) {
-            return;
+            return 0;
         }
-        dsl.transaction(tx -> {
+        Map<Long, StoredCheckForm> forms = new LinkedHashMap<>();
+        results.forEach((id, r) -> forms.put(id, StoredCheckForm.of(engineVersion, r)));
+        return dsl.transactionResult(tx -> {
             DSLContext ctx = tx.dsl();
-            IdList ids = IdList.of(results.keySet());
+            Set<Long> rewrite = ctx.connectionResult(c -> touchUnchanged(c, forms, stored, engineVersion, computedAt));
+            if (rewrite.isEmpty()) {
+                return 0;
+            }
+            IdList ids = IdList.of(rewrite);
             ctx.deleteFrom(FINDING).where(ids.contains(FINDING.CASE_ID)).execute();
             ctx.deleteFrom(CASE_CHECK).where(ids.contains(CASE_CHECK.CASE_ID)).execute();
-            ctx.connection(c -> {
-                try (PreparedStatement finding = c.prepareStatement("INSERT INTO finding (case_id, position, rule_id, "
-                        + "severity, message_key, message_args, evidence_refs) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ? FORMAT JSON)");
-                     PreparedStatement check = c.prepareStatement("INSERT INTO case_check (case_id, engine_version, "
-                             + "computed_at, max_severity, finding_count, signature_results) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON)")) {
-                    int rows = 0;
-                    for (Map.Entry<Long, CaseResult> e : results.entrySet()) {
-                        List<Finding> findings = e.getValue().findings();
-                        int position = 0;
-                        for (Finding f : findings) {
-                            finding.setLong(1, e.getKey());
-                            finding.setInt(2, position++);
-                            finding.setString(3, f.ruleId());
-                            finding.setString(4, f.severity().name());
-                            finding.setString(5, f.messageKey());
-                            finding.setString(6, jsonText(f.args()));
-                            finding.setString(7, jsonText(f.refs()));
-                            finding.addBatch();
-                            rows++;
-                        }
-                        Severity max = findings.stream().map(Finding::severity).min(Enum::compareTo).orElse(null);
-                        check.setLong(1, e.getKey());
-                        check.setString(2, engineVersion);
-                        check.setObject(3, computedAt);
-                        check.setString(4, max == null ? null : max.name());
-                        check.setInt(5, findings.size());
-                        check.setString(6, jsonText(new java.util.TreeMap<>(e.getValue().signatures())));
-                        check.addBatch();
-                    }
-                    if (rows > 0) {
-                        finding.executeBatch();
-                    }
-                    check.executeBatch();
-                }
-            });
+            ctx.connection(c -> insert(c, rewrite, forms, engineVersion, computedAt));
+            return rewrite.size();
         });
+    }
+
+    /**
+     * Moves {@code computed_at} of the cases whose stored digest is that of their new result, where the row still holds
+     * it; returns the cases whose rows must be replaced.
+     */
+    private static Set<Long> touchUnchanged(Connection c, Map<Long, StoredCheckForm> forms, Map<Long, StoredCheck> stored,
+                                            String engineVersion, OffsetDateTime computedAt) throws SQLException {
+        Set<Long> rewrite = new LinkedHashSet<>(forms.keySet());
+        List<Long> same = new ArrayList<>();
+        forms.forEach((id, form) -> {
+            StoredCheck last = stored.get(id);
+            if (last != null && form.digest().equals(last.resultDigest())
+                    && form.signaturesJson().equals(last.signaturesJson())) {
+                same.add(id);
+            }
+        });
+        if (same.isEmpty()) {
+            return rewrite;
+        }
+        try (PreparedStatement touch = c.prepareStatement("UPDATE case_check SET computed_at = ? "
+                + "WHERE case_id = ? AND engine_version = ? AND result_sm3 = ?")) {
+            for (Long id : same) {
+                touch.setObject(1, computedAt);
+                touch.setLong(2, id);
+                touch.setString(3, engineVersion);
+                touch.setString(4, forms.get(id).digest());
+                touch.addBatch();
+            }
+            int[] counts = touch.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] == 1) {
+                    rewrite.remove(same.get(i));
+                }
+            }
+        }
+        return rewrite;
+    }
+
+    private static void insert(Connection c, Set<Long> ids, Map<Long, StoredCheckForm> forms, String engineVersion,
+                               OffsetDateTime computedAt) throws SQLException {
+        try (PreparedStatement finding = c.prepareStatement("INSERT INTO finding (case_id, position, rule_id, "
+                + "severity, message_key, message_args, evidence_refs) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ? FORMAT JSON)");
+             PreparedStatement check = c.prepareStatement("INSERT INTO case_check (case_id, engine_version, computed_at, "
+                     + "max_severity, finding_count, signature_results, result_sm3) VALUES (?, ?, ?, ?, ?, ? FORMAT JSON, ?)")) {
+            int rows = 0;
+            for (Long id : ids) {
+                StoredCheckForm form = forms.get(id);
+                List<Finding> findings = form.findings();
+                for (int position = 0; position < findings.size(); position++) {
+                    Finding f = findings.get(position);
+                    finding.setLong(1, id);
+                    finding.setInt(2, position);
+                    finding.setString(3, f.ruleId());
+                    finding.setString(4, f.severity().name());
+                    finding.setString(5, f.messageKey());
+                    finding.setString(6, form.argsJson().get(position));
+                    finding.setString(7, form.refsJson().get(position));
+                    finding.addBatch();
+                    rows++;
+                }
+                check.setLong(1, id);
+                check.setString(2, engineVersion);
+                check.setObject(3, computedAt);
+                check.setString(4, form.maxSeverity() == null ? null : form.maxSeverity().name());
+                check.setInt(5, findings.size());
+                check.setString(6, form.signaturesJson());
+                check.setString(7, form.digest());
+                check.addBatch();
+            }
+            if (rows > 0) {
+                finding.executeBatch();
+            }
+            check.executeBatch();
+        }
     }
 
     public List<Finding> findings(long caseId) {
@@ -148,21 +213,35 @@ public final class FindingRepository {
     }
 
     /**
-     * The stored SM2 results (tags not yet verified) of the last checks of {@code ids} made by {@code engineVersion}, by
-     * case id, in one query; cases checked by another engine version, or never, are left out.
+     * What the last checks of {@code ids} made by {@code engineVersion} stored, by case id, in one query: the digest of
+     * the result and the SM2 results (tags not yet verified); cases checked by another engine version, or never, are
+     * left out.
      */
-    public Map<Long, Map<String, StoredSignatureResult>> storedSignatureResults(Collection<Long> ids, String engineVersion) {
-        Map<Long, Map<String, StoredSignatureResult>> out = new java.util.HashMap<>();
+    public Map<Long, StoredCheck> storedChecks(Collection<Long> ids, String engineVersion) {
+        Map<Long, StoredCheck> out = new java.util.HashMap<>();
         if (ids.isEmpty()) {
             return out;
         }
         IdList wanted = IdList.of(ids);
-        dsl.select(CASE_CHECK.CASE_ID, CASE_CHECK.SIGNATURE_RESULTS).from(wanted.table())
+        dsl.select(CASE_CHECK.CASE_ID, CASE_CHECK.SIGNATURE_RESULTS, CASE_CHECK.RESULT_SM3).from(wanted.table())
                 .join(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(wanted.id()))
                 .where(CASE_CHECK.ENGINE_VERSION.eq(engineVersion))
-                .and(CASE_CHECK.SIGNATURE_RESULTS.isNotNull())
-                .forEach(r -> out.put(r.value1(), storedResults(r.value2())));
+                .forEach(r -> out.put(r.value1(), new StoredCheck(r.value3(), r.value2() == null ? null : r.value2().data(),
+                        storedResults(r.value2()))));
         return out;
+    }
+
+    /**
+     * A case's last check as a re-check needs it: the digest of its stored result ({@link StoredCheckForm}; null if
+     * stored before digests were), its SM2 results as stored (JSON text, null if none) and by input digest, tags not yet
+     * verified.
+     */
+    public record StoredCheck(String resultDigest, String signaturesJson, Map<String, StoredSignatureResult> signatures) {
+        public static final StoredCheck NONE = new StoredCheck(null, null, Map.of());
+
+        public StoredCheck {
+            signatures = Map.copyOf(signatures);
+        }
     }
 
     /**
@@ -245,14 +324,6 @@ public final class FindingRepository {
     private static void collectCorrupt(Record2<String, byte[]> r, Consumer<String> sink) {
         if (!Sm3.hex(r.value2()).equals(r.value1())) {
             sink.accept(r.value1());
-        }
-    }
-
-    private static String jsonText(Object value) {
-        try {
-            return JSON_MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("findings are plain strings and numbers", e);
         }
     }
 

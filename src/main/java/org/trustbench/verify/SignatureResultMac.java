@@ -20,7 +20,8 @@ import org.bouncycastle.crypto.params.KeyParameter;
  * {@code SM3("TrustBench signature-result MAC v1" || PKCS#8 encoding)}, so whoever can forge a tag could already sign
  * export packages as this workstation. A stored result whose tag does not verify is treated as absent.
  *
- * <p>Immutable and thread-safe (each call uses its own {@link HMac}).
+ * <p>Thread-safe: each thread keeps its own {@link HMac}, keyed once (HMAC's inner and outer key blocks are hashed at
+ * keying, and {@link HMac#doFinal} restores that state, so a tag costs the message's blocks only).
  */
 public final class SignatureResultMac {
 
@@ -28,6 +29,7 @@ public final class SignatureResultMac {
     static final String LABEL = "TrustBench signature-result MAC v1";
 
     private final byte[] key;
+    private final ThreadLocal<HMac> keyed = ThreadLocal.withInitial(this::newKeyed);
 
     /** A MAC under {@code key} (32 bytes, the SM3 output; see {@link #derivedFrom}). */
     public SignatureResultMac(byte[] key) {
@@ -71,20 +73,41 @@ public final class SignatureResultMac {
 
     /** Tags each result (by input digest), for storing. */
     public Map<String, StoredSignatureResult> tagAll(String engineVersion, Map<String, Boolean> results) {
+        return tagAll(engineVersion, results, Map.of());
+    }
+
+    /**
+     * Tags each result (by input digest), for storing; a result that {@code verified} holds with the same value keeps its
+     * tag, which is the one this would compute ({@code verified} as {@link #verified} returns it, for the same engine
+     * version).
+     */
+    public Map<String, StoredSignatureResult> tagAll(String engineVersion, Map<String, Boolean> results,
+                                                     Map<String, StoredSignatureResult> verified) {
         Map<String, StoredSignatureResult> out = new HashMap<>();
-        results.forEach((digest, valid) -> out.put(digest, new StoredSignatureResult(valid, tag(engineVersion, digest, valid))));
+        results.forEach((digest, valid) -> {
+            StoredSignatureResult known = verified.get(digest);
+            out.put(digest, known != null && known.valid() == valid ? known
+                    : new StoredSignatureResult(valid, tag(engineVersion, digest, valid)));
+        });
         return out;
     }
 
     /** The stored results whose tags verify, by input digest; the others are left out (verified afresh). */
     public Map<String, Boolean> trusted(String engineVersion, Map<String, StoredSignatureResult> stored) {
+        Map<String, Boolean> out = new HashMap<>();
+        verified(engineVersion, stored).forEach((digest, r) -> out.put(digest, r.valid()));
+        return out;
+    }
+
+    /** The stored results whose tags verify under {@code engineVersion}, by input digest; the others are left out. */
+    public Map<String, StoredSignatureResult> verified(String engineVersion, Map<String, StoredSignatureResult> stored) {
         if (stored.isEmpty()) {
             return Map.of();
         }
-        Map<String, Boolean> out = new HashMap<>();
+        Map<String, StoredSignatureResult> out = new HashMap<>();
         stored.forEach((digest, r) -> {
             if (verifies(engineVersion, digest, r.valid(), r.mac())) {
-                out.put(digest, r.valid());
+                out.put(digest, r);
             }
         });
         return out;
@@ -95,12 +118,17 @@ public final class SignatureResultMac {
         byte[] d = inputDigest.getBytes(StandardCharsets.UTF_8);
         byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
                 .put((byte) (valid ? 1 : 0)).array();
-        HMac h = new HMac(new SM3Digest());
-        h.init(new KeyParameter(key));
+        HMac h = keyed.get();
         h.update(msg, 0, msg.length);
         byte[] out = new byte[h.getMacSize()];
-        h.doFinal(out, 0);
+        h.doFinal(out, 0); // also resets h to its keyed state
         return out;
+    }
+
+    private HMac newKeyed() {
+        HMac h = new HMac(new SM3Digest());
+        h.init(new KeyParameter(key));
+        return h;
     }
 
     @Override

@@ -66,9 +66,13 @@ public final class AddressRule implements Rule {
         return "#" + components.stream().map(c -> "address.component." + c.name()).collect(Collectors.joining(","));
     }
 
-    private record Side(EvidenceSource source, EvidenceItem item) {
-        Address address() {
-            String a = item.field("address");
+    /** One source's premises evidence and its address, parsed once (null if it gives none). */
+    private record Side(EvidenceSource source, EvidenceItem item, Address address) {
+        Side(EvidenceSource source, EvidenceItem item) {
+            this(source, item, parse(item.field("address")));
+        }
+
+        private static Address parse(String a) {
             return a == null || a.isBlank() ? null : Address.parse(a);
         }
     }
