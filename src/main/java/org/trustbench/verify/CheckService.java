@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -117,85 +121,98 @@ public final class CheckService {
     }
 
     /**
-     * Three stages on threads of their own: this thread loads batch k+1 (three queries: two for the cases, one for their
-     * stored SM2 results), batch k's rules (SM2 signature checks included where no trusted stored result covers them)
-     * run on a pool of one thread per core, and a writer thread stores batch k-1 (findings, check stamp and SM2 results
-     * in one transaction), in order and one batch at a time. Loading, checking and storing overlap, so a run takes
-     * about as long as its slowest stage rather than the sum of the three; progress counts stored cases.
+     * One worker per core takes the next batch, loads it (three queries: two for the cases, one for their stored checks)
+     * and runs its rules (SM2 signature checks included where no trusted stored result covers them); a writer thread
+     * stores each checked batch (findings, check stamp and SM2 results in one transaction; an unchanged result only
+     * moves its stamp). Loading and checking use every core and overlap with storing; at most two batches per worker
+     * wait for the writer, so memory stays bounded. Progress counts stored cases; the first failure stops the run and is
+     * thrown here once the batches under way have ended; after a cancellation no batch starts, and those already
+     * checked are stored.
      */
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
-        ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
+        int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (ids.size() + BATCH - 1) / BATCH));
+        ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("check-worker"));
+        ExecutorService writer = Executors.newSingleThreadExecutor(daemon("check-writer"));
         try {
-            return checkIds(ids, progress, cancelled, keys, corrupt, pool);
+            return checkIds(ids, progress, cancelled, keys, corrupt, workers, pool, writer);
         } finally {
             pool.shutdown();
+            writer.shutdown();
         }
     }
 
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, IssuerKeys keys, Set<String> corrupt,
-                          ForkJoinPool pool) {
+                          int workers, ExecutorService pool, ExecutorService writer) {
         Map<String, Boolean> verified = new ConcurrentHashMap<>();
-        long[] done = {0};
+        AtomicLong done = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Semaphore inFlight = new Semaphore(2 * workers);
+        List<CompletableFuture<Void>> batches = new ArrayList<>();
         progress.done(0, ids.size());
-        ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "check-writer");
+        for (int from = 0; from < ids.size(); from += BATCH) {
+            inFlight.acquireUninterruptibly();
+            if (failure.get() != null || cancelled.getAsBoolean()) {
+                inFlight.release();
+                break;
+            }
+            List<Long> batchIds = ids.subList(from, Math.min(ids.size(), from + BATCH));
+            CompletableFuture<Void> batch = CompletableFuture.supplyAsync(() -> {
+                if (failure.get() != null || cancelled.getAsBoolean()) {
+                    return null; // another batch failed, or the run was cancelled: this batch is left as it was
+                }
+                List<FilingCase> loaded = cases.findCases(batchIds);
+                Map<Long, FindingRepository.StoredCheck> stored = findings.storedChecks(batchIds, VerificationEngine.VERSION);
+                return new Checked(evaluate(loaded, stored, keys, corrupt, verified), stored);
+            }, pool).thenAcceptAsync(checked -> {
+                if (checked == null || failure.get() != null) {
+                    return;
+                }
+                findings.save(checked.results(), VerificationEngine.VERSION, OffsetDateTime.now(clock), checked.stored());
+                progress.done(done.addAndGet(checked.results().size()), ids.size());
+            }, writer).whenComplete((ok, e) -> {
+                if (e != null) {
+                    failure.compareAndSet(null, e);
+                }
+                inFlight.release();
+            });
+            batches.add(batch);
+        }
+        // every batch handed out ends (stored, or skipped after a failure) before this returns: no work is left behind
+        CompletableFuture.allOf(batches.toArray(CompletableFuture[]::new)).exceptionally(e -> null).join();
+        for (CompletableFuture<Void> batch : batches) {
+            Futures.join(batch);
+        }
+        return done.get();
+    }
+
+    /** A checked batch: each case's result, and what its last check stored. */
+    private record Checked(Map<Long, FindingRepository.CaseResult> results, Map<Long, FindingRepository.StoredCheck> stored) {
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
-        });
-        try {
-            CompletableFuture<Map<Long, FindingRepository.CaseResult>> pending = null;
-            Map<Long, FindingRepository.StoredCheck> pendingStored = Map.of();
-            CompletableFuture<Void> saving = CompletableFuture.completedFuture(null);
-            for (int from = 0; from < ids.size() || pending != null; from += BATCH) {
-                CompletableFuture<Map<Long, FindingRepository.CaseResult>> next = null;
-                Map<Long, FindingRepository.StoredCheck> nextStored = Map.of();
-                if (from < ids.size() && !cancelled.getAsBoolean()) {
-                    List<Long> batchIds = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                    List<FilingCase> loaded = cases.findCases(batchIds);
-                    Map<Long, FindingRepository.StoredCheck> stored =
-                            findings.storedChecks(batchIds, VerificationEngine.VERSION);
-                    nextStored = stored;
-                    next = CompletableFuture.supplyAsync(() -> evaluate(loaded, stored, keys, corrupt, verified), pool);
-                }
-                if (pending != null) {
-                    Map<Long, FindingRepository.CaseResult> batch = Futures.join(pending);
-                    Map<Long, FindingRepository.StoredCheck> lastStored = pendingStored;
-                    Futures.join(saving); // one batch being written at a time: memory stays bounded, a failure stops the run
-                    saving = CompletableFuture.runAsync(() -> {
-                        findings.save(batch, VerificationEngine.VERSION, OffsetDateTime.now(clock), lastStored);
-                        done[0] += batch.size();
-                        progress.done(done[0], ids.size());
-                    }, writer);
-                }
-                pending = next;
-                pendingStored = nextStored;
-            }
-            Futures.join(saving);
-        } finally {
-            writer.shutdown();
-        }
-        return done[0];
+        };
     }
 
     /**
-     * The rules on each case, in parallel on the pool this runs in; results in the cases' order. A case's stored SM2
-     * results are used where their tags verify ({@link SignatureResultMac#trusted}); {@code verified} memoises SM2
-     * results by input digest for this run (registry records shared by several cases are verified once).
+     * The rules on each case of a batch, in the cases' order, on the calling thread. A case's stored SM2 results are
+     * used where their tags verify ({@link SignatureResultMac#verified}); {@code verified} memoises SM2 results by input
+     * digest for this run (registry records shared by several cases are verified once).
      */
     private Map<Long, FindingRepository.CaseResult> evaluate(List<FilingCase> loaded,
                                                              Map<Long, FindingRepository.StoredCheck> stored,
                                                              IssuerKeys keys, Set<String> corrupt,
                                                              Map<String, Boolean> verified) {
-        List<FindingRepository.CaseResult> results = loaded.parallelStream().map(c -> {
+        Map<Long, FindingRepository.CaseResult> batch = new LinkedHashMap<>();
+        for (FilingCase c : loaded) {
             Map<String, StoredSignatureResult> own = mac.verified(VerificationEngine.VERSION,
                     stored.getOrDefault(c.id(), FindingRepository.StoredCheck.NONE).signatures());
-            return check(c, keys, corrupt, own, verified::get, verified);
-        }).toList();
-        Map<Long, FindingRepository.CaseResult> batch = new LinkedHashMap<>();
-        for (int i = 0; i < loaded.size(); i++) {
-            batch.put(loaded.get(i).id(), results.get(i));
+            batch.put(c.id(), check(c, keys, corrupt, own, verified::get, verified));
         }
         return batch;
     }
