@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import org.trustbench.domain.FilingCase;
+import org.trustbench.verify.SignaturePrecheck;
 import org.jooq.DSLContext;
 import org.trustbench.crypto.Sm3;
 import org.trustbench.i18n.UserException;
@@ -47,9 +49,12 @@ final class ImportContext {
     private final Set<Long> recheck = new LinkedHashSet<>();
     private final List<Long> newCases = new java.util.ArrayList<>();
     private final Set<String> blobsStored = new HashSet<>();
+    private final SignaturePrecheck precheck;
 
     ImportContext(DSLContext tx, VerifiedPackage pkg, String actor, OffsetDateTime now, ConflictRepository conflicts,
-                  SyncCaseRepository cases, BooleanSupplier cancelled, Progress progress, long total) {
+                  SyncCaseRepository cases, BooleanSupplier cancelled, Progress progress, long total,
+                  SignaturePrecheck precheck) {
+        this.precheck = precheck;
         this.tx = tx;
         this.pkg = pkg;
         this.packageId = pkg.manifest().header().packageId().toString();
@@ -89,6 +94,16 @@ final class ImportContext {
     void newCase(long caseId) {
         newCases.add(caseId);
         recheck.add(caseId);
+    }
+
+    /** New cases as the package brought them, just inserted: their registry signatures are prechecked (ImportService). */
+    void inserted(List<FilingCase> fresh) {
+        precheck.offer(fresh);
+    }
+
+    /** An issuer key the package added: the precheck may verify signatures by it (trust is decided by the check). */
+    void issuerKeyAdded(String keyId, String publicKeyPem) {
+        precheck.addKey(keyId, publicKeyPem);
     }
 
     List<Long> newCaseIds() {

@@ -27,6 +27,7 @@ import org.trustbench.sync.keys.SignerRole;
 import org.trustbench.sync.keys.TrustedSigner;
 import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.verify.CheckService;
+import org.trustbench.verify.SignaturePrecheck;
 
 /**
  * Imports a package (docs/sync-format.md, "Import"). The whole package is verified against the trusted signers before
@@ -144,30 +145,42 @@ public final class ImportService {
             }
             // The content is verified beside the apply, which commits only once that has passed (ContentVerification).
             ContentVerification content = new ContentVerification(signed, progress, cancelled);
-            ImportContext done;
-            try {
-                done = packages.dsl().transactionResult(tx -> {
-                    ImportContext applied = apply(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
-                            cases, () -> cancelled.getAsBoolean() || content.failed(), content.applyProgress(),
-                            pkg.manifest().totalRecords()), file);
-                    content.await();
-                    applied.checkCancelled(); // honoured up to the commit
-                    return applied;
-                });
-            } catch (RuntimeException e) {
-                RuntimeException cause = content.rootCause(e);
-                if (cause instanceof CancellationException) {
-                    return null;
-                }
-                throw cause;
+            // The new cases' registry signatures are verified on a thread of their own while the apply inserts them.
+            try (SignaturePrecheck precheck = checks.precheck()) {
+                return apply(file, actor, progress, cancelled, signed, content, precheck);
             }
-            // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
-            // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
-            checks.checkCases(done.recheckIds(), (n, total) -> { }, () -> false);
-            progress.update(2 * PHASE, 2 * PHASE);
-            return new ImportResult(packageId, done.counts(), false, done.newCaseIds(), done.conflictCount(),
-                    done.skippedCount());
         }
+    }
+
+    /** Applies a verified, acceptable package in one transaction, then checks the cases it added or changed. */
+    private ImportResult apply(Path file, String actor, Progress progress, BooleanSupplier cancelled,
+                               PackageVerifier.SignedPackage signed, ContentVerification content,
+                               SignaturePrecheck precheck) {
+        VerifiedPackage pkg = signed.pkg();
+        UUID packageId = pkg.manifest().header().packageId();
+        ImportContext done;
+        try {
+            done = packages.dsl().transactionResult(tx -> {
+                ImportContext applied = apply(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
+                        cases, () -> cancelled.getAsBoolean() || content.failed(), content.applyProgress(),
+                        pkg.manifest().totalRecords(), precheck), file);
+                content.await();
+                applied.checkCancelled(); // honoured up to the commit
+                return applied;
+            });
+        } catch (RuntimeException e) {
+            RuntimeException cause = content.rootCause(e);
+            if (cause instanceof CancellationException) {
+                return null;
+            }
+            throw cause;
+        }
+        // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
+        // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
+        checks.checkCases(done.recheckIds(), (n, total) -> { }, () -> false, precheck);
+        progress.update(2 * PHASE, 2 * PHASE);
+        return new ImportResult(packageId, done.counts(), false, done.newCaseIds(), done.conflictCount(),
+                done.skippedCount());
     }
 
     /** An inbound package comes from a CENTRAL signer, an outbound one from a WORKSTATION signer; nothing else. */

@@ -59,6 +59,7 @@ final class InboundApplier {
             boolean changed;
             if (add && known.isEmpty()) {
                 cases.insertIssuer(ctx.tx, keyId, o.get("name").textValue(), o.get("publicKeyPem").textValue(), ctx.now);
+                ctx.issuerKeyAdded(keyId, o.get("publicKeyPem").textValue());
                 changed = true;
             } else if (add) {
                 OffsetDateTime revokedAt = known.get().revokedAt();
@@ -152,6 +153,7 @@ final class InboundApplier {
                     List.of()));
             ids.forEach(ctx::newCase);
             fresh.forEach(c -> ctx.applied(RecordType.CASE));
+            ctx.inserted(fresh);
         }
     }
 

@@ -101,7 +101,7 @@ public final class CheckService {
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
     public long checkAll(String actor, Progress progress, BooleanSupplier cancelled) {
-        long n = checkIds(findings.allCaseIds(), progress, cancelled);
+        long n = checkIds(findings.allCaseIds(), progress, cancelled, Map.of());
         audit.append(actor, AuditAction.RECHECK, "cases:all", Map.of("checked", n, "engineVersion", VerificationEngine.VERSION,
                 "cancelled", cancelled.getAsBoolean()));
         return n;
@@ -109,7 +109,7 @@ public final class CheckService {
 
     /** Checks the cases never checked, or checked by another engine version. */
     public long checkOutdated(Progress progress, BooleanSupplier cancelled) {
-        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled);
+        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled, Map.of());
     }
 
     /**
@@ -117,7 +117,27 @@ public final class CheckService {
      * the attachment digests for all of them, instead of per case as {@link #checkCase} does).
      */
     public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
-        return checkIds(ids, progress, cancelled);
+        return checkIds(ids, progress, cancelled, Map.of());
+    }
+
+    /**
+     * As {@link #checkCases(List, Progress, BooleanSupplier)}, starting from the SM2 results {@code precheck} computed
+     * (it is finished first: what was offered to it is verified, then it takes no more).
+     */
+    public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled, SignaturePrecheck precheck) {
+        return checkIds(ids, progress, cancelled, precheck.finish());
+    }
+
+    /** A precheck of registry signatures with the issuer keys of the store as they are now; close it when done. */
+    public SignaturePrecheck precheck() {
+        return new SignaturePrecheck(trustedKeys(), (keyId, pem) -> {
+            try {
+                PreparedKey key = preparedKeys.computeIfAbsent(pem, PreparedKey::of);
+                return key.fingerprint().equals(keyId) ? key.key() : null;
+            } catch (RuntimeException e) {
+                return null;
+            }
+        });
     }
 
     /**
@@ -129,14 +149,14 @@ public final class CheckService {
      * thrown here once the batches under way have ended; after a cancellation no batch starts, and those already
      * checked are stored.
      */
-    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
+    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, Map<String, Boolean> known) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (ids.size() + BATCH - 1) / BATCH));
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("check-worker"));
         ExecutorService writer = Executors.newSingleThreadExecutor(daemon("check-writer"));
         try {
-            return checkIds(ids, progress, cancelled, keys, corrupt, workers, pool, writer);
+            return checkIds(ids, progress, cancelled, keys, corrupt, new ConcurrentHashMap<>(known), workers, pool, writer);
         } finally {
             pool.shutdown();
             writer.shutdown();
@@ -144,8 +164,7 @@ public final class CheckService {
     }
 
     private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, IssuerKeys keys, Set<String> corrupt,
-                          int workers, ExecutorService pool, ExecutorService writer) {
-        Map<String, Boolean> verified = new ConcurrentHashMap<>();
+                          Map<String, Boolean> verified, int workers, ExecutorService pool, ExecutorService writer) {
         AtomicLong done = new AtomicLong();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Semaphore inFlight = new Semaphore(2 * workers);
