@@ -15,8 +15,8 @@ import org.trustbench.sync.format.Progress;
  * apply commits only after {@link #await} returned; a failure of the verification stops the apply (as a cancellation
  * would) and is what the import reports, as it was before anything was applied.
  *
- * <p>Progress from both halves goes to one {@link Progress} from 0 to {@code 2 * ImportService.PHASE}: the
- * verification (by bytes) counts for one {@code PHASE}, the apply (by records) for the other.
+ * <p>Progress from both halves goes to one {@link Progress} of {@code ImportService.TOTAL}: the verification (by bytes)
+ * counts for one {@code PHASE}, the apply (by records) for another (the check after the commit is the third).
  */
 final class ContentVerification {
 
@@ -55,7 +55,7 @@ final class ContentVerification {
         return failed.get();
     }
 
-    /** The apply's progress ({@code PHASE} to {@code 2 * PHASE}, as {@link ImportContext} reports it), combined. */
+    /** The apply's progress ({@code PHASE} to {@code 2 * PHASE} of {@code TOTAL}, as {@link ImportContext} reports it), combined. */
     Progress applyProgress() {
         return (n, total) -> {
             synchronized (progressLock) {
@@ -73,7 +73,7 @@ final class ContentVerification {
     }
 
     private void report() {
-        progress.update(verifiedPart + appliedPart, 2 * ImportService.PHASE);
+        progress.update(verifiedPart + appliedPart, ImportService.TOTAL);
     }
 
     /**

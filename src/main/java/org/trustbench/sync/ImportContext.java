@@ -72,7 +72,7 @@ final class ImportContext {
         checkCancelled();
         done++;
         progress.update(ImportService.PHASE + Math.min(ImportService.PHASE, done * ImportService.PHASE / total),
-                2 * ImportService.PHASE);
+                ImportService.TOTAL);
     }
 
     /** Stops (the transaction rolls back) when the user cancelled. */

@@ -41,8 +41,13 @@ import org.trustbench.verify.SignaturePrecheck;
  */
 public final class ImportService {
 
-    /** Progress runs from 0 to {@code 2 * PHASE}: verification (by bytes) and apply (by records), one PHASE each. */
+    /**
+     * Progress runs from 0 to {@link #TOTAL}: the verification (by bytes) and the apply (by records), which run side by
+     * side, one PHASE each, then the check of the cases added or changed (by cases), one PHASE.
+     */
     public static final long PHASE = 1000;
+    /** The end of the progress: three {@link #PHASE}s. */
+    public static final long TOTAL = 3 * PHASE;
 
     private final SyncPackageRepository packages;
     private final TrustedSignerRepository trustedSigners;
@@ -115,8 +120,9 @@ public final class ImportService {
     }
 
     /**
-     * As {@link #importPackage(Path, String, BooleanSupplier)}, reporting progress from 0 to {@code 2 * PHASE}: the
-     * verification (by bytes) and the apply (by records), which run side by side, count for one {@link #PHASE} each.
+     * As {@link #importPackage(Path, String, BooleanSupplier)}, reporting progress from 0 to {@link #TOTAL}: the
+     * verification (by bytes) and the apply (by records), which run side by side, count for one {@link #PHASE} each, and
+     * the check of the cases added or changed, after the commit, for the third.
      */
     public ImportResult importPackage(Path file, String actor, Progress progress, BooleanSupplier cancelled) {
         Objects.requireNonNull(file, "file");
@@ -177,8 +183,9 @@ public final class ImportService {
         }
         // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
         // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
-        checks.checkCases(done.recheckIds(), (n, total) -> { }, () -> false, precheck);
-        progress.update(2 * PHASE, 2 * PHASE);
+        checks.checkCases(done.recheckIds(), (n, total) -> progress.update(2 * PHASE + (total == 0 ? PHASE : n * PHASE / total),
+                TOTAL), () -> false, precheck);
+        progress.update(TOTAL, TOTAL);
         return new ImportResult(packageId, done.counts(), false, done.newCaseIds(), done.conflictCount(),
                 done.skippedCount());
     }

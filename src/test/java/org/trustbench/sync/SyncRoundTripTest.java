@@ -312,7 +312,8 @@ class SyncRoundTripTest {
         for (int i = 1; i < seen.size(); i++) {
             assertTrue(seen.get(i)[0] >= seen.get(i - 1)[0], "progress never goes back");
         }
-        assertEquals(2 * ImportService.PHASE, seen.get(seen.size() - 1)[0]);
+        assertEquals(ImportService.TOTAL, seen.get(seen.size() - 1)[0]);
+        assertTrue(seen.stream().allMatch(p -> p[1] == ImportService.TOTAL), "one scale throughout");
         assertTrue(seen.stream().anyMatch(p -> p[0] > 0 && p[0] <= ImportService.PHASE), "verification reported");
         // Cancelled once everything was verified and applied, before the commit: nothing stays.
         approve(a, OFFICER, inReview(a, true).get(0).id());

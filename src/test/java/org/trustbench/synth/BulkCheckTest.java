@@ -26,6 +26,7 @@ import org.trustbench.training.Dataset;
 import org.trustbench.training.DatasetReader;
 import org.trustbench.training.DatasetSource;
 import org.trustbench.sync.DemoPackageService;
+import org.trustbench.sync.ImportService;
 import org.trustbench.verify.CheckService;
 
 /**
@@ -43,6 +44,7 @@ class BulkCheckTest {
 
     private Clock clock;
     private AppServices s;
+    private final List<long[]> importProgress = new ArrayList<>();
 
     @BeforeEach
     void storeWithSeveralBatches() {
@@ -55,7 +57,8 @@ class BulkCheckTest {
                 template.batch().blobs(), SyntheticCases.effectiveAt(template), pkg, Path.of(DemoPackageService.DEFAULT_KEY_FILE));
         try (AppServices first = AppServices.open(folder(), Workspace.DEMO, clock)) {
             first.prepare((d, t) -> { }, () -> false);
-            first.importer().importPackage(pkg, "test", () -> false);
+            first.importer().importPackage(pkg, "test", (done, total) -> importProgress.add(new long[] {done, total}),
+                    () -> false);
         }
         s = AppServices.open(folder(), Workspace.DEMO, Clock.offset(clock, Duration.ofHours(1)));
     }
@@ -63,6 +66,18 @@ class BulkCheckTest {
     @AfterEach
     void close() {
         s.close();
+    }
+
+    @Test
+    void theImportReportsTheCheckOfItsNewCasesAsItsLastPhase() {
+        long total = ImportService.TOTAL;
+        assertTrue(importProgress.stream().allMatch(p -> p[1] == total));
+        for (int i = 1; i < importProgress.size(); i++) {
+            assertTrue(importProgress.get(i)[0] >= importProgress.get(i - 1)[0], "progress never goes back");
+        }
+        assertTrue(importProgress.stream().anyMatch(p -> p[0] > 2 * ImportService.PHASE && p[0] < total),
+                "the check reported batches in the third phase");
+        assertEquals(total, importProgress.get(importProgress.size() - 1)[0]);
     }
 
     @Test
