@@ -101,7 +101,7 @@ public final class CheckService {
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
     public long checkAll(String actor, Progress progress, BooleanSupplier cancelled) {
-        long n = checkIds(findings.allCaseIds(), progress, cancelled, Map.of());
+        long n = checkIds(findings.allCaseIds(), progress, cancelled, new ConcurrentHashMap<>());
         audit.append(actor, AuditAction.RECHECK, "cases:all", Map.of("checked", n, "engineVersion", VerificationEngine.VERSION,
                 "cancelled", cancelled.getAsBoolean()));
         return n;
@@ -109,7 +109,8 @@ public final class CheckService {
 
     /** Checks the cases never checked, or checked by another engine version. */
     public long checkOutdated(Progress progress, BooleanSupplier cancelled) {
-        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled, Map.of());
+        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled,
+                new ConcurrentHashMap<>());
     }
 
     /**
@@ -117,7 +118,7 @@ public final class CheckService {
      * the attachment digests for all of them, instead of per case as {@link #checkCase} does).
      */
     public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
-        return checkIds(ids, progress, cancelled, Map.of());
+        return checkIds(ids, progress, cancelled, new ConcurrentHashMap<>());
     }
 
     /**
@@ -149,14 +150,15 @@ public final class CheckService {
      * thrown here once the batches under way have ended; after a cancellation no batch starts, and those already
      * checked are stored.
      */
-    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, Map<String, Boolean> known) {
+    /** {@code verified}: SM2 results by input digest known before the run (thread-safe); the run adds its own. */
+    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, Map<String, Boolean> verified) {
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (ids.size() + BATCH - 1) / BATCH));
         ExecutorService pool = Executors.newFixedThreadPool(workers, daemon("check-worker"));
         ExecutorService writer = Executors.newSingleThreadExecutor(daemon("check-writer"));
         try {
-            return checkIds(ids, progress, cancelled, keys, corrupt, new ConcurrentHashMap<>(known), workers, pool, writer);
+            return checkIds(ids, progress, cancelled, keys, corrupt, verified, workers, pool, writer);
         } finally {
             pool.shutdown();
             writer.shutdown();

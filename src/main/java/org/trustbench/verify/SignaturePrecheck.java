@@ -104,7 +104,7 @@ public final class SignaturePrecheck implements AutoCloseable {
 
     /**
      * Waits until what was offered is prechecked (or the wait is interrupted), then returns the results by input
-     * digest. No offer is taken after this.
+     * digest: a thread-safe map, which the check goes on filling. No offer is taken after this.
      */
     Map<String, Boolean> finish() {
         thread.shutdown();

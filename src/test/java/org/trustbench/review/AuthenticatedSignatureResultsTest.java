@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,13 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
+import org.trustbench.testing.DemoStore;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.Finding;
-import org.trustbench.training.Dataset;
 import org.trustbench.verify.CheckInput.SignatureStatus;
 import org.trustbench.verify.CheckService;
 import org.trustbench.verify.SignatureResultMac;
@@ -57,12 +56,7 @@ class AuthenticatedSignatureResultsTest {
 
     @BeforeEach
     void demoStoreChecked() {
-        Dataset d;
-        try (AppServices probe = AppServices.open(new DataFolder(tmp.resolve("data")), Workspace.DEMO, Clock.systemUTC())) {
-            d = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
-        }
-        clock = Clock.fixed(d.referenceDate().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        clock = DemoStore.reset(new DataFolder(tmp.resolve("data")));
         s = AppServices.open(new DataFolder(tmp.resolve("data")), Workspace.DEMO, clock);
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
         counted = checks(SignatureResultMac.derivedFrom(s.workstationKeys().privateKey()));

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -23,13 +22,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
+import org.trustbench.testing.DemoStore;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
-import org.trustbench.training.Dataset;
 import org.trustbench.verify.CheckInput.SignatureStatus;
 import org.trustbench.verify.CheckService;
 import org.trustbench.verify.SignatureResultMac;
@@ -53,12 +52,7 @@ class StoredSignatureResultsTest {
 
     @BeforeEach
     void demoStoreChecked() {
-        Dataset d;
-        try (AppServices probe = AppServices.open(folder(), Workspace.DEMO, Clock.systemUTC())) {
-            d = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
-        }
-        clock = Clock.fixed(d.referenceDate().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        clock = DemoStore.reset(folder());
         open(clock);
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
     }

@@ -10,7 +10,6 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
+import org.trustbench.testing.DemoStore;
 import org.trustbench.crypto.Sm2;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Finding;
-import org.trustbench.training.Dataset;
 
 /**
  * Registry signatures verified ahead of a bulk check (as an import does while it inserts the cases) spare the check
@@ -43,12 +42,7 @@ class SignaturePrecheckTest {
 
     @BeforeEach
     void demoStoreNeverChecked() {
-        Dataset d;
-        try (AppServices probe = AppServices.open(new DataFolder(tmp.resolve("data")), Workspace.DEMO, Clock.systemUTC())) {
-            d = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
-        }
-        Clock clock = Clock.fixed(d.referenceDate().atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        Clock clock = DemoStore.reset(new DataFolder(tmp.resolve("data")));
         s = AppServices.open(new DataFolder(tmp.resolve("data")), Workspace.DEMO, clock);
         s.store().dsl().deleteFrom(FINDING).execute();
         s.store().dsl().deleteFrom(CASE_CHECK).execute(); // no stored SM2 result to reuse

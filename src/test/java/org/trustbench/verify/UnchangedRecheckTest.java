@@ -11,6 +11,7 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -24,11 +25,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
+import org.trustbench.testing.DemoStore;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
 import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.Finding;
-import org.trustbench.training.Dataset;
 
 import static org.trustbench.verify.VerificationEngine.VERSION;
 
@@ -47,12 +48,7 @@ class UnchangedRecheckTest {
 
     @BeforeEach
     void demoStoreChecked() {
-        Dataset d;
-        try (AppServices probe = AppServices.open(folder(), Workspace.DEMO, Clock.systemUTC())) {
-            d = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
-        }
-        first = Clock.fixed(d.referenceDate().atTime(9, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(),
-                ZoneId.of("Asia/Shanghai"));
+        first = DemoStore.reset(folder(), LocalTime.of(9, 0));
         s = AppServices.open(folder(), Workspace.DEMO, first);
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
     }
