@@ -152,8 +152,8 @@ public final class ExportService {
         long from = pending.from();
         long to = pending.to();
         Map<RecordType, Long> n = new EnumMap<>(RecordType.class);
-        Set<String> caseNos = new HashSet<>();
         long total = to - from + 1;
+        Set<String> caseNos = new HashSet<>((int) (Math.min(total, 1 << 20) * 4 / 3 + 1)); // no rehashing as it grows
         progress.update(0, PROGRESS_TOTAL);
         try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(), new ManifestHeader(packageId,
                 Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
