@@ -1,5 +1,6 @@
 package org.trustbench.sync.format;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -11,13 +12,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.trustbench.concurrent.Futures;
 
 /**
- * The temporary file of one entry, with the SM3 digest and CRC-32 of its bytes computed on the way. Bytes are gathered
- * into chunks; a full chunk is written, digested and checksummed on a thread of this file's own (started with the
- * first full chunk, so a small entry never starts one), while the caller fills the next. At most {@link #DEPTH} chunks
+ * The temporary file of one deflated entry: the raw deflate stream of its bytes ({@link PackageZip#deflater()}), with
+ * the SM3 digest and CRC-32 of the bytes themselves computed on the way, so that the ZIP only has to copy it. Bytes
+ * are gathered into chunks; a full chunk is digested, checksummed, deflated and written on a thread of this file's own
+ * (started with the first full chunk, so a small entry never starts one), while the caller fills the next. At most {@link #DEPTH} chunks
  * are in flight; the caller waits for the oldest beyond that. The result is exactly that of doing it all on the
  * caller's thread: one thread takes the chunks in the order they were filled.
  */
@@ -31,6 +34,10 @@ final class EntryFile {
     private final OutputStream out;
     private final SM3Digest sm3 = new SM3Digest();
     private final CRC32 crc = new CRC32();
+    private final Deflater deflater = PackageZip.deflater();
+    private final byte[] deflated = new byte[1 << 16];
+    private long size;
+    private long compressedSize;
     private final ArrayDeque<CompletableFuture<byte[]>> inFlight = new ArrayDeque<>();
     private ExecutorService worker;
     private byte[] chunk = new byte[CHUNK];
@@ -39,7 +46,7 @@ final class EntryFile {
     private String digest;
 
     EntryFile(Path file) throws IOException {
-        this.out = Files.newOutputStream(file);
+        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
     }
 
     void write(byte[] b, int off, int len) throws IOException {
@@ -94,12 +101,19 @@ final class EntryFile {
     }
 
     private void consume(byte[] b, int n) throws IOException {
-        out.write(b, 0, n);
         sm3.update(b, 0, n);
         crc.update(b, 0, n);
+        size += n;
+        deflater.setInput(b, 0, n);
+        while (!deflater.needsInput()) {
+            out.write(deflated, 0, deflater.deflate(deflated));
+        }
     }
 
-    /** Writes what is left, waits for the worker and closes the file; then {@link #sm3()} and {@link #crc()} hold. */
+    /**
+     * Writes what is left, waits for the worker and closes the file; then {@link #sm3()}, {@link #crc()},
+     * {@link #size()} and {@link #compressedSize()} hold.
+     */
     void close() throws IOException {
         if (closed) {
             return;
@@ -110,6 +124,11 @@ final class EntryFile {
                 awaitOldest();
             }
             consume(chunk, used); // the worker is idle: this thread may touch the digests now
+            deflater.finish();
+            while (!deflater.finished()) {
+                out.write(deflated, 0, deflater.deflate(deflated));
+            }
+            compressedSize = deflater.getBytesWritten();
             byte[] d = new byte[sm3.getDigestSize()];
             sm3.doFinal(d, 0);
             digest = HexFormat.of().formatHex(d);
@@ -143,6 +162,7 @@ final class EntryFile {
             worker.shutdown();
             worker = null;
         }
+        deflater.end();
     }
 
     /** Whether a worker thread is running (for tests). */
@@ -156,5 +176,15 @@ final class EntryFile {
 
     long crc() {
         return crc.getValue();
+    }
+
+    /** The entry's bytes (before deflating). */
+    long size() {
+        return size;
+    }
+
+    /** The file's bytes: the deflated entry. */
+    long compressedSize() {
+        return compressedSize;
     }
 }

@@ -6,9 +6,9 @@ import java.nio.file.Path;
 
 /**
  * Takes the records of one type for a {@link PackageWriter}, one at a time: each is checked against its schema,
- * written as one line of compact JSON to a temporary file and fed through SM3 and CRC-32 on the way (an
- * {@link EntryFile}: the file, the digest and the checksum of a large entry take their turn on a thread of their own
- * while the caller makes the next records). Nothing is kept in memory but the current record and a few chunks.
+ * written as one line of compact JSON and fed through SM3 and CRC-32 on the way into a temporary file that holds
+ * them deflated (an {@link EntryFile}: the digest, checksum, deflating and writing of a large entry take their turn on
+ * a thread of their own while the caller makes the next records). Nothing is kept in memory but the current record and a few chunks.
  */
 public final class RecordSink implements AutoCloseable {
 
@@ -114,6 +114,11 @@ public final class RecordSink implements AutoCloseable {
 
     long crc() {
         return out.crc();
+    }
+
+    /** The temporary file's size: the records deflated. */
+    long compressedSize() {
+        return out.compressedSize();
     }
 
     String sm3() {

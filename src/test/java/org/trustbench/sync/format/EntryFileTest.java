@@ -10,11 +10,14 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Random;
 import java.util.zip.CRC32;
+import java.util.zip.Inflater;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The chunks handed to the entry's own thread give exactly the file, SM3 and CRC-32 of writing it all in one go. */
+/**
+ * The chunks handed to the entry's own thread give exactly the deflated file, SM3 and CRC-32 of doing it all in one go.
+ */
 class EntryFileTest {
 
     @TempDir
@@ -23,7 +26,7 @@ class EntryFileTest {
     @Test
     void largeEntryOnItsOwnThreadGivesTheSameBytesDigestAndChecksum() throws Exception {
         // enough chunks that every buffer is reused several times while others are in flight
-        byte[] content = random(EntryFile.CHUNK * (EntryFile.DEPTH * 3 + 1) + 12_345, 1);
+        byte[] content = text(EntryFile.CHUNK * (EntryFile.DEPTH * 3 + 1) + 12_345, 1);
         Path file = tmp.resolve("large.jsonl");
         EntryFile out = new EntryFile(file);
         Random pieces = new Random(2);
@@ -42,9 +45,7 @@ class EntryFileTest {
         out.close();
         assertTrue(threaded, "a large entry is digested on a thread of its own");
         assertFalse(out.threaded(), "closing stops the thread");
-        assertArrayEquals(content, Files.readAllBytes(file));
-        assertEquals(sm3(content), out.sm3());
-        assertEquals(crc(content), out.crc());
+        assertWritten(content, file, out);
     }
 
     @Test
@@ -56,9 +57,7 @@ class EntryFileTest {
             out.write(content, 0, content.length);
             assertFalse(out.threaded());
             out.close();
-            assertArrayEquals(content, Files.readAllBytes(file));
-            assertEquals(sm3(content), out.sm3());
-            assertEquals(crc(content), out.crc());
+            assertWritten(content, file, out);
         }
     }
 
@@ -71,10 +70,43 @@ class EntryFileTest {
         assertTrue(out.threaded());
         out.closeQuietly();
         assertFalse(out.threaded());
-        // every full chunk was written before closeQuietly returned; the last, partial one never is
-        assertEquals((long) EntryFile.CHUNK * EntryFile.DEPTH, Files.size(file));
+        // every full chunk was done before closeQuietly returned (nothing writes the file after it); the rest never is
+        long size = Files.size(file);
+        Thread.sleep(50);
+        assertEquals(size, Files.size(file));
         Files.delete(file);
         assertFalse(Files.exists(file));
+    }
+
+    /** The file holds the content's raw deflate stream, the same bytes as deflating it in one go. */
+    private static void assertWritten(byte[] content, Path file, EntryFile out) throws Exception {
+        byte[] deflated = Files.readAllBytes(file);
+        assertEquals(deflated.length, out.compressedSize());
+        assertEquals(content.length, out.size());
+        assertArrayEquals(PackageZip.deflate(content), deflated);
+        Inflater inflater = new Inflater(true);
+        inflater.setInput(deflated);
+        byte[] back = new byte[content.length];
+        int n = 0;
+        while (n < back.length && !inflater.finished()) {
+            n += inflater.inflate(back, n, back.length - n);
+        }
+        inflater.end();
+        assertEquals(content.length, n);
+        assertArrayEquals(content, back);
+        assertEquals(sm3(content), out.sm3());
+        assertEquals(crc(content), out.crc());
+    }
+
+    /** {@code n} bytes of JSON Lines with random numbers: they deflate well, with matches across chunk boundaries. */
+    static byte[] text(int n, long seed) {
+        Random r = new Random(seed);
+        StringBuilder b = new StringBuilder(n + 200);
+        for (long seq = 1; b.length() < n; seq++) {
+            b.append("{\"seq\":").append(seq).append(",\"decisionId\":\"WS-1/").append(r.nextInt(1_000_000))
+                    .append("\",\"caseNo\":\"BA-310115-2026-").append(r.nextInt(100_000)).append("\",\"outcome\":\"APPROVE\"}\n");
+        }
+        return java.util.Arrays.copyOf(b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), n);
     }
 
     private static byte[] random(int n, long seed) {
