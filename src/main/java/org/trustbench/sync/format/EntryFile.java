@@ -19,10 +19,11 @@ import org.trustbench.concurrent.Futures;
 /**
  * The temporary file of one deflated entry: the raw deflate stream of its bytes ({@link PackageZip#deflater()}), with
  * the SM3 digest and CRC-32 of the bytes themselves computed on the way, so that the ZIP only has to copy it. Bytes
- * are gathered into chunks; a full chunk is digested, checksummed, deflated and written on a thread of this file's own
- * (started with the first full chunk, so a small entry never starts one), while the caller fills the next. At most {@link #DEPTH} chunks
- * are in flight; the caller waits for the oldest beyond that. The result is exactly that of doing it all on the
- * caller's thread: one thread takes the chunks in the order they were filled.
+ * are gathered into chunks; a full chunk is digested on one thread of this file's own and checksummed, deflated and
+ * written on another (both started with the first full chunk, so a small entry never starts them), while the caller
+ * fills the next. At most {@link #DEPTH} chunks are in flight; the caller waits for the oldest beyond that. The result
+ * is exactly that of doing it all on the caller's thread: each of the two threads takes the chunks in the order they were filled, and a chunk is reused only
+ * after both are done with it.
  */
 final class EntryFile {
 
@@ -38,8 +39,9 @@ final class EntryFile {
     private final byte[] deflated = new byte[1 << 16];
     private long size;
     private long compressedSize;
-    private final ArrayDeque<CompletableFuture<byte[]>> inFlight = new ArrayDeque<>();
-    private ExecutorService worker;
+    private final ArrayDeque<Flight> inFlight = new ArrayDeque<>();
+    private ExecutorService digester;
+    private ExecutorService packer;
     private byte[] chunk = new byte[CHUNK];
     private int used;
     private boolean closed;
@@ -69,39 +71,57 @@ final class EntryFile {
         }
     }
 
-    /** Hands the full chunk to the worker and takes a free one (waiting for the oldest in flight if there are enough). */
+    /**
+     * Hands the full chunk to the two workers (one digests, one checksums, deflates and writes: the two halves of the
+     * work take about as long) and takes a free chunk, waiting for the oldest in flight if there are enough.
+     */
     private void handOver() throws IOException {
-        if (worker == null) {
-            worker = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "package-entry-digest");
-                t.setDaemon(true);
-                return t;
-            });
+        if (digester == null) {
+            digester = worker("package-entry-digest");
+            packer = worker("package-entry-deflate");
         }
         byte[] full = chunk;
         int n = used;
-        inFlight.add(CompletableFuture.supplyAsync(() -> {
-            try {
-                consume(full, n);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return full;
-        }, worker));
+        inFlight.add(new Flight(full, CompletableFuture.runAsync(() -> digest(full, n), digester),
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        pack(full, n);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, packer)));
         used = 0;
         chunk = inFlight.size() > DEPTH ? awaitOldest() : new byte[CHUNK];
     }
 
+    private static ExecutorService worker(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** A chunk handed over, free again once both its halves are done. */
+    private record Flight(byte[] chunk, CompletableFuture<Void> digest, CompletableFuture<Void> pack) {
+    }
+
     private byte[] awaitOldest() throws IOException {
+        Flight f = inFlight.poll();
         try {
-            return Futures.join(inFlight.poll());
+            Futures.join(f.digest());
+            Futures.join(f.pack());
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        return f.chunk();
     }
 
-    private void consume(byte[] b, int n) throws IOException {
+    private void digest(byte[] b, int n) {
         sm3.update(b, 0, n);
+    }
+
+    private void pack(byte[] b, int n) throws IOException {
         crc.update(b, 0, n);
         size += n;
         deflater.setInput(b, 0, n);
@@ -111,7 +131,7 @@ final class EntryFile {
     }
 
     /**
-     * Writes what is left, waits for the worker and closes the file; then {@link #sm3()}, {@link #crc()},
+     * Writes what is left, waits for the workers and closes the file; then {@link #sm3()}, {@link #crc()},
      * {@link #size()} and {@link #compressedSize()} hold.
      */
     void close() throws IOException {
@@ -123,7 +143,8 @@ final class EntryFile {
             while (!inFlight.isEmpty()) {
                 awaitOldest();
             }
-            consume(chunk, used); // the worker is idle: this thread may touch the digests now
+            digest(chunk, used); // the workers are idle: this thread may touch the digest and the deflater now
+            pack(chunk, used);
             deflater.finish();
             while (!deflater.finished()) {
                 out.write(deflated, 0, deflater.deflate(deflated));
@@ -152,22 +173,25 @@ final class EntryFile {
         }
     }
 
-    /** Waits for the chunks still in flight, ignoring their failures, and stops the worker. */
+    /** Waits for the chunks still in flight, ignoring their failures, and stops the workers. */
     private void drain() {
-        for (CompletableFuture<byte[]> f : inFlight) {
-            f.exceptionally(e -> null).join();
+        for (Flight f : inFlight) {
+            f.digest().exceptionally(e -> null).join();
+            f.pack().exceptionally(e -> null).join();
         }
         inFlight.clear();
-        if (worker != null) {
-            worker.shutdown();
-            worker = null;
+        if (digester != null) {
+            digester.shutdown();
+            packer.shutdown();
+            digester = null;
+            packer = null;
         }
         deflater.end();
     }
 
-    /** Whether a worker thread is running (for tests). */
+    /** Whether the worker threads are running (for tests). */
     boolean threaded() {
-        return worker != null;
+        return digester != null;
     }
 
     String sm3() {
