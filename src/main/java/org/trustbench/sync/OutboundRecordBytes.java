@@ -27,6 +27,10 @@ final class OutboundRecordBytes {
     private final Buffer buffer = new Buffer();
     private final byte[] digits = new byte[20];
     private String caseNo;
+    /** Where the copying path found the case number (made a String only when asked for). */
+    private byte[] caseNoIn;
+    private int caseNoFrom;
+    private int caseNoLength;
 
     OutboundRecordBytes(String workstationId) {
         this.idPrefixText = workstationId + "/";
@@ -38,7 +42,7 @@ final class OutboundRecordBytes {
         if (!copy(seq, payload)) {
             parse(seq, payload);
         }
-        if (caseNo == null) {
+        if (caseNo == null && caseNoIn == null) {
             throw new IllegalStateException("outbox payload " + seq + " names no case");
         }
     }
@@ -47,6 +51,7 @@ final class OutboundRecordBytes {
     void parse(long seq, byte[] payload) {
         buffer.reset();
         caseNo = null;
+        caseNoIn = null;
         try (JsonParser p = FACTORY.createParser(payload); JsonGenerator g = FACTORY.createGenerator(buffer)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("outbox payload " + seq + " is not a JSON object");
@@ -83,6 +88,7 @@ final class OutboundRecordBytes {
         }
         buffer.reset();
         caseNo = null;
+        caseNoIn = null;
         buffer.write(SEQ, 0, SEQ.length);
         writeDigits(seq);
         int i = 1;
@@ -110,7 +116,9 @@ final class OutboundRecordBytes {
                 buffer.write(in, value + 1, end - value - 1);
             } else {
                 if (is(in, i + 1, nameEnd, CASE_NO) && in[value] == '"') {
-                    caseNo = new String(in, value + 1, end - value - 2, StandardCharsets.UTF_8);
+                    caseNoIn = in;
+                    caseNoFrom = value + 1;
+                    caseNoLength = end - value - 2;
                 }
                 buffer.write(in, value, end - value);
             }
@@ -220,6 +228,9 @@ final class OutboundRecordBytes {
     }
 
     String caseNo() {
+        if (caseNo == null && caseNoIn != null) {
+            caseNo = new String(caseNoIn, caseNoFrom, caseNoLength, StandardCharsets.UTF_8);
+        }
         return caseNo;
     }
 
