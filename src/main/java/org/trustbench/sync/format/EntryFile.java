@@ -22,8 +22,8 @@ import org.trustbench.concurrent.Futures;
  * are gathered into chunks; a full chunk is digested on one thread of this file's own and checksummed, deflated and
  * written on another (both started with the first full chunk, so a small entry never starts them), while the caller
  * fills the next. At most {@link #DEPTH} chunks are in flight; the caller waits for the oldest beyond that. The result
- * is exactly that of doing it all on the caller's thread: each of the two threads takes the chunks in the order they were filled, and a chunk is reused only
- * after both are done with it.
+ * is exactly that of doing it all on the caller's thread: each of the two threads takes the chunks in the order they
+ * were filled, and a chunk is reused only after both are done with it.
  */
 final class EntryFile {
 
