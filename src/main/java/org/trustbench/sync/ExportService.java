@@ -7,14 +7,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -139,8 +138,8 @@ public final class ExportService {
                 : new ExportResult(r.file(), r.packageId(), r.from(), r.to(), r.counts(), recovered);
     }
 
-    /** What writing a package found: records per type and the cases they concern. */
-    private record Written(Map<String, Long> counts, Set<String> caseNos) {
+    /** What writing a package found: records per type and the DECIDED cases it carried decisions of (their ids). */
+    private record Written(Map<String, Long> counts, List<Long> decidedCarried) {
     }
 
     /**
@@ -152,8 +151,11 @@ public final class ExportService {
         long from = pending.from();
         long to = pending.to();
         Map<RecordType, Long> n = new EnumMap<>(RecordType.class);
-        Set<String> caseNos = new HashSet<>();
         long total = to - from + 1;
+        // Only a case DECIDED now can move to EXPORTED (a decision carried here was committed before the range was
+        // fixed, so its case is DECIDED by now); usually a few cases, often none, so most records need no lookup.
+        Map<String, Long> decided = packages.decidedCases();
+        List<Long> decidedCarried = new ArrayList<>();
         progress.update(0, PROGRESS_TOTAL);
         try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(), new ManifestHeader(packageId,
                 Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
@@ -177,7 +179,12 @@ public final class ExportService {
                     throw new IllegalStateException("outbox record " + seq + " of unknown type " + typeName);
                 }
                 bytes.convert(seq, payload);
-                caseNos.add(bytes.caseNo());
+                if (!decided.isEmpty()) {
+                    Long id = decided.remove(bytes.caseNo());
+                    if (id != null) {
+                        decidedCarried.add(id);
+                    }
+                }
                 write(sink, seq, bytes);
             });
             if (cancelled.getAsBoolean()) {
@@ -200,7 +207,7 @@ public final class ExportService {
         }
         Map<String, Long> counts = new LinkedHashMap<>();
         TYPES.forEach(t -> counts.put(t.typeName(), n.get(t)));
-        return new Written(counts, caseNos);
+        return new Written(counts, decidedCarried);
     }
 
     /**
@@ -212,10 +219,9 @@ public final class ExportService {
         long from = pending.from();
         long to = pending.to();
         Map<String, Long> counts = written.counts();
-        Set<String> caseNos = written.caseNos();
         packages.dsl().transaction(tx -> {
             DSLContext ctx = tx.dsl();
-            packages.markCasesExported(ctx, caseNos);
+            packages.markExported(ctx, written.decidedCarried()); // those still DECIDED
             packages.completeExport(ctx, packageId.toString(), counts, file.toString()); // marks the range exported
             audit.append(ctx, actor, AuditAction.EXPORT, "package:" + packageId, Map.of("from", from, "to", to,
                     "counts", counts, "file", file.getFileName().toString()));

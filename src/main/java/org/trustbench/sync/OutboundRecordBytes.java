@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,7 +25,12 @@ final class OutboundRecordBytes {
     private final byte[] idPrefix;
     private final String idPrefixText;
     private final Buffer buffer = new Buffer();
+    private final byte[] digits = new byte[20];
     private String caseNo;
+    /** Where the copying path found the case number (made a String only when asked for). */
+    private byte[] caseNoIn;
+    private int caseNoFrom;
+    private int caseNoLength;
 
     OutboundRecordBytes(String workstationId) {
         this.idPrefixText = workstationId + "/";
@@ -37,7 +42,7 @@ final class OutboundRecordBytes {
         if (!copy(seq, payload)) {
             parse(seq, payload);
         }
-        if (caseNo == null) {
+        if (caseNo == null && caseNoIn == null) {
             throw new IllegalStateException("outbox payload " + seq + " names no case");
         }
     }
@@ -46,6 +51,7 @@ final class OutboundRecordBytes {
     void parse(long seq, byte[] payload) {
         buffer.reset();
         caseNo = null;
+        caseNoIn = null;
         try (JsonParser p = FACTORY.createParser(payload); JsonGenerator g = FACTORY.createGenerator(buffer)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalStateException("outbox payload " + seq + " is not a JSON object");
@@ -82,9 +88,9 @@ final class OutboundRecordBytes {
         }
         buffer.reset();
         caseNo = null;
+        caseNoIn = null;
         buffer.write(SEQ, 0, SEQ.length);
-        byte[] digits = Long.toString(seq).getBytes(StandardCharsets.US_ASCII);
-        buffer.write(digits, 0, digits.length);
+        writeDigits(seq);
         int i = 1;
         while (true) {
             buffer.write(',');
@@ -110,7 +116,9 @@ final class OutboundRecordBytes {
                 buffer.write(in, value + 1, end - value - 1);
             } else {
                 if (is(in, i + 1, nameEnd, CASE_NO) && in[value] == '"') {
-                    caseNo = new String(in, value + 1, end - value - 2, StandardCharsets.UTF_8);
+                    caseNoIn = in;
+                    caseNoFrom = value + 1;
+                    caseNoLength = end - value - 2;
                 }
                 buffer.write(in, value, end - value);
             }
@@ -123,6 +131,24 @@ final class OutboundRecordBytes {
             }
             i = end + 1;
         }
+    }
+
+    /** Writes a non-negative number in decimal, as Long.toString does. */
+    private void writeDigits(long v) {
+        if (v < 0) {
+            byte[] d = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+            buffer.write(d, 0, d.length);
+            return;
+        }
+        int n = 1;
+        for (long x = v; x >= 10; x /= 10) {
+            n++;
+        }
+        for (int k = n - 1; k >= 0; k--) {
+            digits[k] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        buffer.write(digits, 0, n);
     }
 
     /** The index after the value starting at {@code i}, or -1 if it is not one {@link #copy} handles. */
@@ -202,17 +228,48 @@ final class OutboundRecordBytes {
     }
 
     String caseNo() {
+        if (caseNo == null && caseNoIn != null) {
+            caseNo = new String(caseNoIn, caseNoFrom, caseNoLength, StandardCharsets.UTF_8);
+        }
         return caseNo;
     }
 
-    /** A byte buffer whose array can be read without copying. */
-    private static final class Buffer extends ByteArrayOutputStream {
-        Buffer() {
-            super(1024);
+    /** A growing byte buffer whose array can be read without copying; unlike ByteArrayOutputStream, not synchronised. */
+    private static final class Buffer extends OutputStream {
+        private byte[] buf = new byte[1024];
+        private int count;
+
+        @Override
+        public void write(int b) {
+            if (count == buf.length) {
+                grow(1);
+            }
+            buf[count++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            if (len > buf.length - count) {
+                grow(len);
+            }
+            System.arraycopy(b, off, buf, count, len);
+            count += len;
+        }
+
+        private void grow(int more) {
+            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
+        }
+
+        void reset() {
+            count = 0;
         }
 
         byte[] array() {
             return buf;
+        }
+
+        int size() {
+            return count;
         }
     }
 }

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.trustbench.db.IdList;
@@ -32,25 +31,44 @@ public final class SyncPackageRepository {
     }
 
     /**
-     * DECIDED → EXPORTED for the cases whose decisions an export carried, however many. The cases still DECIDED are
-     * read by the status index (in practice about the ones being exported: a decided case waits for its export) and
-     * kept when the export carried their case number; they move by id, {@link IdList#MAX} at a time. Looking the carried
-     * case numbers up one by one took half of a 100,000-decision export (random reads of a large store), and binding
-     * them all as parameters failed past about 100,000 (H2's limit).
+     * DECIDED → EXPORTED for the cases whose decisions an export carried, however many: {@link #decidedCases()} kept
+     * when the export carried their case number, moved by {@link #markExported}.
      */
     public int markCasesExported(DSLContext tx, Collection<String> caseNos) {
         if (caseNos.isEmpty()) {
             return 0;
         }
-        Set<String> carried = caseNos instanceof Set<String> set ? set : new HashSet<>(caseNos);
+        Map<String, Long> decided = decidedCases(tx);
         List<Long> ids = new ArrayList<>();
-        tx.select(FILING_CASE.ID, FILING_CASE.CASE_NO).from(FILING_CASE)
+        for (String caseNo : caseNos) {
+            Long id = decided.remove(caseNo);
+            if (id != null) {
+                ids.add(id);
+            }
+        }
+        return markExported(tx, ids);
+    }
+
+    /**
+     * The cases still DECIDED, case number to id, read by the status index: in practice about the ones an export is
+     * about to carry (a decided case waits for its export), often none. Looking the carried case numbers up one by one
+     * took half of a 100,000-decision export (random reads of a large store), and binding them all as parameters failed
+     * past about 100,000 (H2's limit).
+     */
+    public Map<String, Long> decidedCases() {
+        return decidedCases(dsl);
+    }
+
+    private static Map<String, Long> decidedCases(DSLContext ctx) {
+        Map<String, Long> decided = new HashMap<>();
+        ctx.select(FILING_CASE.ID, FILING_CASE.CASE_NO).from(FILING_CASE)
                 .where(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name()))
-                .forEach(r -> {
-                    if (carried.contains(r.value2())) {
-                        ids.add(r.value1());
-                    }
-                });
+                .forEach(r -> decided.put(r.value2(), r.value1()));
+        return decided;
+    }
+
+    /** DECIDED → EXPORTED for these cases, by id, {@link IdList#MAX} at a time; a case no longer DECIDED stays as it is. */
+    public int markExported(DSLContext tx, List<Long> ids) {
         int marked = 0;
         for (int from = 0; from < ids.size(); from += IdList.MAX) {
             marked += tx.update(FILING_CASE).set(FILING_CASE.STATUS, CaseStatus.EXPORTED.name())

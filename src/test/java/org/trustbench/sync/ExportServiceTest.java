@@ -191,6 +191,20 @@ class ExportServiceTest {
     }
 
     @Test
+    void onlyTheCasesWhoseDecisionsTheExportCarriedMoveToExported() throws Exception {
+        List<Long> decided = decideCleanCases(3); // outbox records 1, 2, 3, one per case
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        ExportService.ExportResult r = services.export().export(out, "officer1", 1L, 2L, () -> false);
+        assertEquals(Map.of("decision", 2L, "signoff", 0L), r.counts());
+        assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(decided.get(0)).orElseThrow().status());
+        assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(decided.get(1)).orElseThrow().status());
+        assertEquals(CaseStatus.DECIDED, services.caseQueueRepository().findCase(decided.get(2)).orElseThrow().status(),
+                "its decision is not in the package");
+        services.export().export(out, "officer1", null, null, () -> false); // the rest: record 3
+        assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(decided.get(2)).orElseThrow().status());
+    }
+
+    @Test
     void marksAnyNumberOfExportedCases() {
         List<Long> decided = decideCleanCases(2);
         // A 100,000-decision export carries as many case numbers; most here match nothing, as after a re-export.

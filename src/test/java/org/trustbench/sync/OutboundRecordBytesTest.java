@@ -49,6 +49,24 @@ class OutboundRecordBytesTest {
     }
 
     @Test
+    void oneInstanceCopiesRecordAfterRecordWithAnySequenceNumber() {
+        // the buffer and the digits are reused: a long record after short ones, and numbers of every length
+        OutboundRecordBytes copy = new OutboundRecordBytes("WS-1");
+        String longNote = "长".repeat(3000);
+        long[] seqs = {0, 7, 9, 10, 99, 100, 1_234_567, 9_999_999_999L, Long.MAX_VALUE};
+        for (long seq : seqs) {
+            for (String payload : List.of(COPIED.get(0), "{\"caseNo\":\"C-1\",\"note\":\"" + longNote + "\"}", COPIED.get(3))) {
+                byte[] in = payload.getBytes(StandardCharsets.UTF_8);
+                assertTrue(copy.copy(seq, in), payload);
+                OutboundRecordBytes parse = new OutboundRecordBytes("WS-1");
+                parse.parse(seq, in);
+                assertEquals(new String(parse.bytes(), 0, parse.length(), StandardCharsets.UTF_8),
+                        new String(copy.bytes(), 0, copy.length(), StandardCharsets.UTF_8), seq + " " + payload);
+            }
+        }
+    }
+
+    @Test
     void payloadsItCannotCopyExactlyTakeTheParsingPathWithTheSameResult() {
         for (String payload : DECLINED) {
             byte[] in = payload.getBytes(StandardCharsets.UTF_8);

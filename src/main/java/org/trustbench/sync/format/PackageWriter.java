@@ -28,7 +28,7 @@ import org.trustbench.crypto.Sm2;
 
 /**
  * Writes a sync package (docs/sync-format.md) without holding its records in memory: records go one at a time through
- * a {@link RecordSink} into temporary files, attachments are copied to temporary files while their SM3 is checked.
+ * a {@link RecordSink} into temporary files (deflated as they come), attachments are copied to temporary files while their SM3 is checked.
  * {@link #finish()} builds and signs manifest.json, writes the ZIP to a temporary file in the target folder, forces
  * it to disk and renames it into place atomically. {@link #abort()} (or {@link #close()} before finish) deletes
  * every temporary file.
@@ -197,9 +197,10 @@ public final class PackageWriter implements AutoCloseable {
             byte[] manifest = ManifestCodec.write(new Manifest(Manifest.FORMAT_VERSION, header, signerKeyId, counts, entries));
             zipTemp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             List<PackageZip.Part> parts = new ArrayList<>();
-            sinks.values().forEach(k -> parts.add(new PackageZip.Part(k.type().entryPath(), k.file(), k.size(), k.crc(), true)));
+            sinks.values().forEach(k -> parts.add(new PackageZip.Part(k.type().entryPath(), k.file(), k.size(), k.crc(), true,
+                    k.compressedSize())));
             attachments.values().forEach(a -> parts.add(new PackageZip.Part(ManifestCodec.ATTACHMENT_PREFIX + a.sm3(),
-                    a.file(), a.size(), a.crc(), false)));
+                    a.file(), a.size(), a.crc(), false, a.size())));
             PackageZip.write(zipTemp, manifest, Sm2.sign(key, manifest), parts, progress);
             Files.move(zipTemp, target, StandardCopyOption.ATOMIC_MOVE);
             zipTemp = null;

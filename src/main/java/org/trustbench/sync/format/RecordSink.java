@@ -1,39 +1,31 @@
 package org.trustbench.sync.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
-import java.util.zip.CRC32;
-import org.bouncycastle.crypto.digests.SM3Digest;
 
 /**
  * Takes the records of one type for a {@link PackageWriter}, one at a time: each is checked against its schema,
- * written as one line of compact JSON to a temporary file and fed through SM3 and CRC-32 on the way. Nothing is
- * kept in memory but the current record.
+ * written as one line of compact JSON and fed through SM3 and CRC-32 on the way into a temporary file that holds
+ * them deflated (an {@link EntryFile}: the digest, checksum, deflating and writing of a large entry take their turn on
+ * a thread of their own while the caller makes the next records). Nothing is kept in memory but the current record and a few chunks.
  */
 public final class RecordSink implements AutoCloseable {
 
     private final PackageWriter writer;
     private final RecordType type;
     private final Path file;
-    private final OutputStream out;
-    private final SM3Digest sm3 = new SM3Digest();
-    private final CRC32 crc = new CRC32();
+    private final EntryFile out;
     private long size;
     private long records;
     private long lastSeq;
     private boolean closed;
-    private String digest;
 
     RecordSink(PackageWriter writer, RecordType type, Path file) throws IOException {
         this.writer = writer;
         this.type = type;
         this.file = file;
-        this.out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+        this.out = new EntryFile(file);
     }
 
     /**
@@ -55,8 +47,7 @@ public final class RecordSink implements AutoCloseable {
         }
         byte[] bytes = StrictJson.MAPPER.writeValueAsBytes(record);
         StrictJson.utf8(bytes, bytes.length, type.entryPath(), line);
-        writeBytes(bytes);
-        writeBytes(new byte[] {'\n'});
+        writeLine(bytes, bytes.length);
         records++;
     }
 
@@ -77,27 +68,17 @@ public final class RecordSink implements AutoCloseable {
         }
         writer.useSequence(Where.root(type.entryPath(), records + 1).field("seq"), seq, lastSeq);
         lastSeq = seq;
-        writeBytes(json, length);
-        writeBytes(NEWLINE, 1);
+        writeLine(json, length);
         records++;
     }
 
-    private static final byte[] NEWLINE = {'\n'};
-
-    private void writeBytes(byte[] b, int length) throws IOException {
+    /** One record's bytes and its line feed. */
+    private void writeLine(byte[] b, int length) throws IOException {
         writer.addBytes(length);
         out.write(b, 0, length);
-        sm3.update(b, 0, length);
-        crc.update(b, 0, length);
-        size += length;
-    }
-
-    private void writeBytes(byte[] b) throws IOException {
-        writer.addBytes(b.length);
-        out.write(b);
-        sm3.update(b, 0, b.length);
-        crc.update(b);
-        size += b.length;
+        writer.addBytes(1);
+        out.write((byte) '\n');
+        size += length + 1L;
     }
 
     public RecordType type() {
@@ -114,18 +95,13 @@ public final class RecordSink implements AutoCloseable {
         if (!closed) {
             closed = true;
             out.close();
-            byte[] d = new byte[sm3.getDigestSize()];
-            sm3.doFinal(d, 0);
-            digest = HexFormat.of().formatHex(d);
         }
     }
 
+    /** Closes without finishing (the writer is aborting). */
     void closeQuietly() {
-        try {
-            close();
-        } catch (IOException e) {
-            // the writer is aborting
-        }
+        closed = true;
+        out.closeQuietly();
     }
 
     Path file() {
@@ -137,10 +113,15 @@ public final class RecordSink implements AutoCloseable {
     }
 
     long crc() {
-        return crc.getValue();
+        return out.crc();
+    }
+
+    /** The temporary file's size: the records deflated. */
+    long compressedSize() {
+        return out.compressedSize();
     }
 
     String sm3() {
-        return digest;
+        return out.sm3();
     }
 }
