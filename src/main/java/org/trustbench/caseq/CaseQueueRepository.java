@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -69,24 +68,10 @@ public final class CaseQueueRepository {
 
     /**
      * The first {@code limit} queue rows in the queue's default order (deadline, then case number): what the queue
-     * shows before its index is built. The deadline index gives the {@code limit}-th deadline; only the cases due by
-     * then are sorted by case number for the ids (many cases share a deadline, and the index has no case number), then
-     * only those rows are joined, so its cost barely depends on the number of cases.
+     * shows before its index is built ({@link FirstPageQuery}, plain JDBC: 200 entries of the deadline index).
      */
     public List<CaseSummary> firstByDeadline(int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        java.time.LocalDate last = dsl.select(FILING_CASE.DEADLINE_ON).from(FILING_CASE).orderBy(FILING_CASE.DEADLINE_ON)
-                .limit(1).offset(limit - 1).fetchOne(FILING_CASE.DEADLINE_ON);
-        var ids = dsl.select(FILING_CASE.ID).from(FILING_CASE)
-                .where(last == null ? org.jooq.impl.DSL.noCondition() : FILING_CASE.DEADLINE_ON.le(last))
-                .orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO).limit(limit).fetch(FILING_CASE.ID);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return summaries(IdList.of(ids).contains(FILING_CASE.ID)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
-                .fetch(this::summary);
+        return dsl.connectionResult(c -> FirstPageQuery.rows(c, zone, limit));
     }
 
     /**
@@ -101,7 +86,7 @@ public final class CaseQueueRepository {
 
     /** {@link #firstByDeadline} and the number of cases. */
     public FirstPage firstPage(int limit) {
-        return new FirstPage(firstByDeadline(limit), dsl.fetchCount(FILING_CASE));
+        return dsl.connectionResult(c -> FirstPageQuery.read(c, zone, limit));
     }
 
     private org.jooq.SelectConditionStep<? extends Record> summaries(org.jooq.Condition where) {
@@ -259,6 +244,6 @@ public final class CaseQueueRepository {
     }
 
     static List<ServiceType> services(String csv) {
-        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(ServiceType::valueOf).toList();
+        return FirstPageQuery.services(csv);
     }
 }

@@ -27,18 +27,41 @@ public final class SignatureResultMac {
     /** Domain separation: this key is used for nothing else than these tags. */
     static final String LABEL = "TrustBench signature-result MAC v1";
 
-    private final byte[] key;
+    /** The key, or null until {@link #source} has given it. */
+    private volatile byte[] key;
+    private final java.util.function.Supplier<PrivateKey> source;
 
     /** A MAC under {@code key} (32 bytes, the SM3 output; see {@link #derivedFrom}). */
     public SignatureResultMac(byte[] key) {
+        this.key = checked(key).clone();
+        this.source = null;
+    }
+
+    private SignatureResultMac(java.util.function.Supplier<PrivateKey> source) {
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    private static byte[] checked(byte[] key) {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("a MAC key of at least 16 bytes is needed");
         }
-        this.key = key.clone();
+        return key;
     }
 
     /** The MAC key derived from the workstation's private key. */
     public static SignatureResultMac derivedFrom(PrivateKey workstationKey) {
+        return new SignatureResultMac(derive(workstationKey));
+    }
+
+    /**
+     * The MAC key derived from the workstation's private key when a tag is first made or checked: the key (a signed
+     * crypto provider's classes) then loads off the start path. {@code workstationKey} may block; it is called once.
+     */
+    public static SignatureResultMac derivedLazily(java.util.function.Supplier<PrivateKey> workstationKey) {
+        return new SignatureResultMac(workstationKey);
+    }
+
+    private static byte[] derive(PrivateKey workstationKey) {
         byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
         byte[] encoded = Objects.requireNonNull(workstationKey.getEncoded(), "the private key has no encoding");
         SM3Digest d = new SM3Digest();
@@ -47,7 +70,21 @@ public final class SignatureResultMac {
         byte[] out = new byte[d.getDigestSize()];
         d.doFinal(out, 0);
         Arrays.fill(encoded, (byte) 0);
-        return new SignatureResultMac(out);
+        return out;
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            synchronized (this) {
+                k = key;
+                if (k == null) {
+                    k = checked(derive(source.get()));
+                    key = k;
+                }
+            }
+        }
+        return k;
     }
 
     /** The tag (lower-case hex) of {@code valid} as the SM2 result for {@code inputDigest} under {@code engineVersion}. */
@@ -96,7 +133,7 @@ public final class SignatureResultMac {
         byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
                 .put((byte) (valid ? 1 : 0)).array();
         HMac h = new HMac(new SM3Digest());
-        h.init(new KeyParameter(key));
+        h.init(new KeyParameter(key()));
         h.update(msg, 0, msg.length);
         byte[] out = new byte[h.getMacSize()];
         h.doFinal(out, 0);
