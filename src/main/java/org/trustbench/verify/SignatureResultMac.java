@@ -61,18 +61,6 @@ public final class SignatureResultMac {
         return new SignatureResultMac(workstationKey);
     }
 
-    private static byte[] derive(PrivateKey workstationKey) {
-        byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
-        byte[] encoded = Objects.requireNonNull(workstationKey.getEncoded(), "the private key has no encoding");
-        SM3Digest d = new SM3Digest();
-        d.update(label, 0, label.length);
-        d.update(encoded, 0, encoded.length);
-        byte[] out = new byte[d.getDigestSize()];
-        d.doFinal(out, 0);
-        Arrays.fill(encoded, (byte) 0);
-        return out;
-    }
-
     private byte[] key() {
         byte[] k = key;
         if (k == null) {
@@ -128,16 +116,46 @@ public final class SignatureResultMac {
     }
 
     private byte[] mac(String engineVersion, String inputDigest, boolean valid) {
-        byte[] v = engineVersion.getBytes(StandardCharsets.UTF_8);
-        byte[] d = inputDigest.getBytes(StandardCharsets.UTF_8);
-        byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
-                .put((byte) (valid ? 1 : 0)).array();
-        HMac h = new HMac(new SM3Digest());
-        h.init(new KeyParameter(key()));
-        h.update(msg, 0, msg.length);
-        byte[] out = new byte[h.getMacSize()];
-        h.doFinal(out, 0);
-        return out;
+        return Crypto.mac(key(), engineVersion, inputDigest, valid);
+    }
+
+    private static byte[] derive(PrivateKey workstationKey) {
+        return Crypto.derive(workstationKey);
+    }
+
+    /**
+     * The SM3 and HMAC code, in a class of its own: it loads (with the signed crypto provider's jar, whose signature
+     * the JVM checks on its first class) at the first tag, not when the checks are wired at start-up.
+     */
+    private static final class Crypto {
+
+        private Crypto() {
+        }
+
+        static byte[] derive(PrivateKey workstationKey) {
+            byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
+            byte[] encoded = Objects.requireNonNull(workstationKey.getEncoded(), "the private key has no encoding");
+            SM3Digest d = new SM3Digest();
+            d.update(label, 0, label.length);
+            d.update(encoded, 0, encoded.length);
+            byte[] out = new byte[d.getDigestSize()];
+            d.doFinal(out, 0);
+            Arrays.fill(encoded, (byte) 0);
+            return out;
+        }
+
+        static byte[] mac(byte[] key, String engineVersion, String inputDigest, boolean valid) {
+            byte[] v = engineVersion.getBytes(StandardCharsets.UTF_8);
+            byte[] d = inputDigest.getBytes(StandardCharsets.UTF_8);
+            byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
+                    .put((byte) (valid ? 1 : 0)).array();
+            HMac h = new HMac(new SM3Digest());
+            h.init(new KeyParameter(key));
+            h.update(msg, 0, msg.length);
+            byte[] out = new byte[h.getMacSize()];
+            h.doFinal(out, 0);
+            return out;
+        }
     }
 
     @Override
