@@ -47,7 +47,10 @@ public final class CaseQueueRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
-    private static final org.trustbench.db.jooq.tables.Decision LATEST = DECISION.as("latest");
+    /** Not a constant of this class: building it initialises jOOQ's tables, which the start path leaves for later. */
+    private static final class Latest {
+        static final org.trustbench.db.jooq.tables.Decision DECISION_ALIAS = DECISION.as("latest");
+    }
     private final DSLContext dsl;
     private final java.time.ZoneId zone;
 
@@ -96,8 +99,9 @@ public final class CaseQueueRepository {
                         DECISION.DECIDED_BY, DECISION.DECIDED_AT)
                 .from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
                 .leftJoin(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(FILING_CASE.ID))
-                .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(LATEST.ID)).from(LATEST)
-                        .where(LATEST.CASE_ID.eq(FILING_CASE.ID))))
+                .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(Latest.DECISION_ALIAS.ID))
+                        .from(Latest.DECISION_ALIAS)
+                        .where(Latest.DECISION_ALIAS.CASE_ID.eq(FILING_CASE.ID))))
                 .where(where);
     }
 
