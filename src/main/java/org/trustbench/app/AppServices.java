@@ -48,7 +48,8 @@ public final class AppServices implements AutoCloseable {
     private final FindingRepository findingRepository;
     private final AuditRepository audit;
     private final OutboxRepository outbox;
-    private final WorkstationKeys workstationKeys;
+    /** Loaded (or created) when first needed: see {@link #workstationKeys()}. */
+    private WorkstationKeys workstationKeys;
     private final TrustedSignerRepository trustedSigners;
     private final TrustService trust;
     private final ExportService export;
@@ -59,15 +60,14 @@ public final class AppServices implements AutoCloseable {
     private final UserService users;
     private final AuthService auth;
 
-    private AppServices(Store store, Clock clock, java.util.concurrent.CompletableFuture<WorkstationKeys> keys) {
+    private AppServices(Store store, Clock clock) {
         this.store = store;
         this.clock = clock;
         this.caseQueueRepository = new CaseQueueRepository(store.dsl(), clock.getZone());
         this.findingRepository = new FindingRepository(store.dsl());
         this.audit = new AuditRepository(store.dsl(), clock);
-        this.workstationKeys = keys != null ? joinKeys(keys) : WorkstationKeys.loadOrCreate(store.folder());
         this.checks = new CheckService(caseQueueRepository, findingRepository, VerificationEngine.standard(),
-                VerificationSettings.DEFAULTS, audit, clock, SignatureResultMac.derivedFrom(workstationKeys.privateKey()),
+                VerificationSettings.DEFAULTS, audit, clock, SignatureResultMac.derivedLazily(() -> workstationKeys().privateKey()),
                 Sm2Verifier.STANDARD);
         this.outbox = new OutboxRepository(store.dsl(), clock);
         this.decisions = new DecisionService(new DecisionRepository(store.dsl()), caseQueueRepository, checks, audit, outbox, clock);
@@ -81,46 +81,38 @@ public final class AppServices implements AutoCloseable {
         ConflictRepository conflictRepository = new ConflictRepository(store.dsl());
         this.importer = new ImportService(syncPackages, new CaseIntakeRepository(store.dsl()),
                 new SyncCaseRepository(store.dsl()), new SyncDecisionRepository(store.dsl()), conflictRepository,
-                caseQueueRepository, trustedSigners, checks, audit, workstationKeys.workstationId(), store.isDemo(), clock);
+                caseQueueRepository, trustedSigners, checks, audit, () -> workstationKeys().workstationId(), store.isDemo(), clock);
         this.conflicts = new ConflictService(conflictRepository, importer.conflictApplier(), checks, audit, clock);
-        this.export = new ExportService(syncPackages, outbox, workstationKeys, audit, store.isDemo(), clock);
+        this.export = new ExportService(syncPackages, outbox, this::workstationKeys, audit, store.isDemo(), clock);
         this.demoWorkspace = new DemoWorkspaceService(store, new CaseIntakeRepository(store.dsl()),
                 AppServices.class.getClassLoader(), clock);
     }
 
     /**
-     * Opens the workspace's store (creating and migrating it as needed). Blocking: never call on the FX thread. An
-     * existing workstation key is read while the store opens (on a cold JVM both take about a second: the key's
-     * crypto classes come from a signed jar, which a CDS archive cannot hold); a new key is created after the store
-     * has been opened (and locked) by this process.
+     * Opens the workspace's store (creating and migrating it as needed). Blocking: never call on the FX thread. The
+     * workstation key is not read here: its crypto classes come from a signed jar, which a CDS archive cannot hold, and
+     * take about a second on a cold JVM; it is read (or created, after this process has opened and locked the store)
+     * when first needed ({@link #workstationKeys()}).
      */
     public static AppServices open(DataFolder folder, Workspace workspace, Clock clock) {
-        java.nio.file.Path keyFolder = folder.storeFolder(workspace);
-        java.util.concurrent.CompletableFuture<WorkstationKeys> keys = null;
-        if (java.nio.file.Files.isRegularFile(keyFolder.resolve(WorkstationKeys.KEY_FILE))) {
-            keys = new java.util.concurrent.CompletableFuture<>();
-            java.util.concurrent.CompletableFuture<WorkstationKeys> result = keys;
-            Thread t = new Thread(() -> {
-                try {
-                    result.complete(WorkstationKeys.loadOrCreate(keyFolder));
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            }, "trustbench-workstation-key");
-            t.setDaemon(true);
-            t.start();
-        }
+        return open(folder, workspace, clock, store -> { });
+    }
+
+    /**
+     * {@link #open(DataFolder, Workspace, Clock)}, handing the store to {@code opened} as soon as it is open (locked,
+     * its schema and workspace checked) and before the services are built: the start path begins reading the queue's
+     * first page there, while jOOQ and the services load.
+     */
+    public static AppServices open(DataFolder folder, Workspace workspace, Clock clock,
+                                   java.util.function.Consumer<Store> opened) {
         Store store = Store.open(folder, workspace);
         try {
-            return new AppServices(store, clock, keys);
+            opened.accept(store);
+            return new AppServices(store, clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
-    }
-
-    private static WorkstationKeys joinKeys(java.util.concurrent.CompletableFuture<WorkstationKeys> keys) {
-        return org.trustbench.concurrent.Futures.join(keys);
     }
 
     public Store store() {
@@ -151,7 +143,14 @@ public final class AppServices implements AutoCloseable {
         return audit;
     }
 
-    public WorkstationKeys workstationKeys() {
+    /**
+     * This workstation's keys, read from the store folder (or created there) on the first call. Blocking (about a
+     * second on a cold JVM): never call on the FX thread. A failure is thrown to the caller and retried on the next call.
+     */
+    public synchronized WorkstationKeys workstationKeys() {
+        if (workstationKeys == null) {
+            workstationKeys = WorkstationKeys.loadOrCreate(store.folder());
+        }
         return workstationKeys;
     }
 

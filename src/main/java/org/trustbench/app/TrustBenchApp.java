@@ -41,7 +41,13 @@ import org.trustbench.users.Session;
 public final class TrustBenchApp extends Application {
 
     public static final String LOG_DIR_PROPERTY = "trustbench.logDir";
-    private static final Logger LOG = LoggerFactory.getLogger(TrustBenchApp.class);
+    /**
+     * Not a constant: {@link #openEarly} runs on the main thread before anything else, and initialising this class must
+     * not configure logging there (about 0.3 s on a cold JVM); {@link #openEarly} has it configured on a thread of its own.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(TrustBenchApp.class);
+    }
 
     private LaunchOptions options;
     private final Locale locale;
@@ -66,7 +72,8 @@ public final class TrustBenchApp extends Application {
     private static final java.util.concurrent.atomic.AtomicReference<Early> EARLY = new java.util.concurrent.atomic.AtomicReference<>();
 
     private record Early(org.trustbench.db.DataFolder folder, org.trustbench.db.Workspace workspace,
-                         java.util.concurrent.CompletableFuture<AppServices> services) {
+                         java.util.concurrent.CompletableFuture<AppServices> services,
+                         java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> firstPage) {
     }
 
     /**
@@ -75,21 +82,47 @@ public final class TrustBenchApp extends Application {
      * shown as usual) instead of opening the store itself.
      */
     public static void openEarly(LaunchOptions options, Clock clock) {
+        // Logging configures itself on first use (logback reads its XML: hundreds of classes); meanwhile loggers queue.
+        Thread logging = new Thread(LoggerFactory::getILoggerFactory, "trustbench-logging");
+        logging.setDaemon(true);
+        logging.start();
         java.util.concurrent.CompletableFuture<AppServices> future = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
+                new java.util.concurrent.CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
-                future.complete(AppServices.open(options.dataFolder(), options.workspace(), clock));
+                future.complete(AppServices.open(options.dataFolder(), options.workspace(), clock,
+                        store -> readFirstPage(store, clock.getZone(), page)));
             } catch (RuntimeException | Error e) {
                 future.completeExceptionally(e);
+                page.completeExceptionally(e);
             }
         }, "trustbench-open-store");
         t.setDaemon(true);
-        EARLY.set(new Early(options.dataFolder(), options.workspace(), future));
+        EARLY.set(new Early(options.dataFolder(), options.workspace(), future, page));
         t.start();
     }
 
-    /** The store opened early for these options, waiting for it if needed (off the FX thread). */
-    private static java.util.Optional<AppServices> takeEarly(LaunchOptions options) {
+    /**
+     * Reads the queue's first page on a thread of its own as soon as the store is open (locked, schema and workspace
+     * checked), in plain JDBC, while the services and jOOQ load on the opening thread. Nothing else writes the locked
+     * store meanwhile; a demo store that is about to be filled reads it again after ({@link #start}).
+     */
+    private static void readFirstPage(org.trustbench.db.Store store, java.time.ZoneId zone,
+                                      java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> page) {
+        Thread t = new Thread(() -> {
+            try {
+                page.complete(store.withConnection(c -> org.trustbench.caseq.FirstPageQuery.read(c, zone, CaseQueueViewModel.FIRST_PAGE)));
+            } catch (RuntimeException | Error e) {
+                page.completeExceptionally(e);
+            }
+        }, "trustbench-first-page");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The store opening early for these options, if any (another store's is closed once open). */
+    private static java.util.Optional<Early> takeEarly(LaunchOptions options) {
         Early early = EARLY.getAndSet(null);
         if (early == null || !early.folder().equals(options.dataFolder()) || early.workspace() != options.workspace()) {
             if (early != null) {
@@ -97,7 +130,7 @@ public final class TrustBenchApp extends Application {
             }
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(org.trustbench.concurrent.Futures.join(early.services()));
+        return java.util.Optional.of(early);
     }
 
     /** Used by {@link Application#launch}; options come from the command line. */
@@ -130,10 +163,49 @@ public final class TrustBenchApp extends Application {
     @Override
     public void start(Stage stage) {
         Objects.requireNonNull(options, "options");
-        // The binary form of the theme (same rules) loads without parsing 170 KB of CSS on the FX thread at start-up.
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         I18n i18n = new I18n(locale);
         executor = Executors.newFixedThreadPool(2, daemonThreads());
+        opening = new Task<>() {
+            @Override
+            protected AppServices call() {
+                updateMessage(i18n.get("startup.opening", options.dataFolder().storeFolder(options.workspace())));
+                java.util.Optional<Early> early = takeEarly(options);
+                AppServices s = early.map(e -> org.trustbench.concurrent.Futures.join(e.services()))
+                        .orElseGet(() -> AppServices.open(options.dataFolder(), options.workspace(), clock));
+                try {
+                    boolean filling = unattended == null && s.store().isDemo() && s.demoWorkspace().loadedDataset().isEmpty();
+                    if (filling) {
+                        updateMessage(i18n.get("startup.loadingDemo"));
+                    }
+                    if (unattended == null) {
+                        s.prepareWorkspace();
+                    }
+                    // Which screen follows (first administrator or sign-in); the unattended start shows neither.
+                    hasUsers = unattended == null && s.users().hasUsers();
+                    if (early.isPresent() && !filling) {
+                        // Read as soon as the store was open; nothing has written cases since.
+                        firstPage = early.get().firstPage();
+                    } else {
+                        java.util.concurrent.FutureTask<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
+                                new java.util.concurrent.FutureTask<>(() -> s.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE));
+                        firstPage = page;
+                        executor.execute(page);
+                    }
+                } catch (RuntimeException e) {
+                    s.close();
+                    throw e;
+                }
+                return s;
+            }
+        };
+        // The store's opening starts first; the window, its theme and the splash are made meanwhile. The task's handlers
+        // are set below, before its result can reach this (FX) thread.
+        executor.execute(opening);
+        // The icon font (read and registered on first use, a quarter of a second on a cold JVM) loads beside it instead
+        // of on the FX thread when the workbench is built. A node not in a scene may be made on any thread.
+        executor.execute(TrustBenchApp::loadIconFont);
+        // The binary form of the theme (same rules) loads without parsing 170 KB of CSS on the FX thread at start-up.
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheetBSS());
         FxDialogService dialogs = new FxDialogService(() -> stage, i18n);
 
         ProgressBar progress = new ProgressBar();
@@ -149,32 +221,7 @@ public final class TrustBenchApp extends Application {
         stage.titleProperty().bind(i18n.text(options.workspace() == org.trustbench.db.Workspace.DEMO ? "app.title.demo" : "app.title"));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
-        stage.show();
 
-        opening = new Task<>() {
-            @Override
-            protected AppServices call() {
-                updateMessage(i18n.get("startup.opening", options.dataFolder().storeFolder(options.workspace())));
-                AppServices s = takeEarly(options).orElseGet(() -> AppServices.open(options.dataFolder(), options.workspace(), clock));
-                try {
-                    if (s.store().isDemo() && s.demoWorkspace().loadedDataset().isEmpty()) {
-                        updateMessage(i18n.get("startup.loadingDemo"));
-                    }
-                    if (unattended == null) {
-                        s.prepareWorkspace();
-                    }
-                    hasUsers = s.users().hasUsers();
-                    java.util.concurrent.FutureTask<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
-                            new java.util.concurrent.FutureTask<>(() -> s.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE));
-                    firstPage = page;
-                    executor.execute(page);
-                } catch (RuntimeException e) {
-                    s.close();
-                    throw e;
-                }
-                return s;
-            }
-        };
         progress.progressProperty().bind(opening.progressProperty());
         message.textProperty().bind(opening.messageProperty());
         opening.setOnSucceeded(e -> {
@@ -192,16 +239,16 @@ public final class TrustBenchApp extends Application {
             Throwable ex = opening.getException();
             String text;
             if (ex instanceof UserException user) {
-                LOG.warn("Cannot open the store: {}", ex.getMessage());
+                log().warn("Cannot open the store: {}", ex.getMessage());
                 text = i18n.current().format(user.userMessage());
             } else {
-                LOG.error("Start-up failed", ex);
+                log().error("Start-up failed", ex);
                 text = i18n.get("startup.unexpected", String.valueOf(ex.getMessage()));
             }
             dialogs.showError(i18n.get("startup.failed"), text);
             Platform.exit();
         });
-        executor.execute(opening);
+        stage.show();
     }
 
     /** A new real store has no accounts: the first administrator is created before anyone signs in. */
@@ -246,6 +293,15 @@ public final class TrustBenchApp extends Application {
             java.nio.file.Path file = options.importFile();
             options = new LaunchOptions(options.dataFolder(), options.workspace());
             mainView.offerImport(file);
+        }
+    }
+
+    private static void loadIconFont() {
+        try {
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.REFRESH);
+        } catch (RuntimeException | Error e) {
+            // The workbench's own icons then load (or fail) as before, on the FX thread.
+            log().warn("Loading the icon font early failed", e);
         }
     }
 

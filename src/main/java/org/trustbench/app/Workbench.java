@@ -59,16 +59,18 @@ public final class Workbench {
 
     /**
      * The store's migration checksums, skipped at start-up when nothing was pending, are validated in the background
-     * once the queue has loaded.
+     * once the queue has loaded; then the workstation key is read (it is not needed for the first frame), so that the
+     * Sync screen and the first check or export find it ready, and a key that cannot be read is reported at once.
      */
-    private static void validateAfterFirstLoad(AppServices services, CaseQueueViewModel queue, I18n i18n, Executor executor,
-                                               DialogService dialogs) {
+    private static void afterFirstLoad(AppServices services, CaseQueueViewModel queue, I18n i18n, Executor executor,
+                                       DialogService dialogs) {
         javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
         once[0] = o -> {
             if (!queue.loadingProperty().get()) {
                 queue.loadingProperty().removeListener(once[0]);
                 javafx.concurrent.Task<Void> validate = org.trustbench.ui.Tasks.of(() -> {
                     services.store().validateMigrations();
+                    services.workstationKeys();
                     return null;
                 });
                 validate.setOnFailed(e -> {
@@ -80,6 +82,20 @@ public final class Workbench {
                 executor.execute(validate);
             }
         };
+        queue.loadingProperty().addListener(once[0]);
+    }
+
+    /** Runs {@code work} once, on the FX thread, when the queue first shows rows or has finished loading (empty). */
+    private static void onceShown(CaseQueueViewModel queue, Runnable work) {
+        javafx.beans.InvalidationListener[] once = new javafx.beans.InvalidationListener[1];
+        once[0] = o -> {
+            if (!queue.rows().isEmpty() || !queue.loadingProperty().get()) {
+                queue.rows().removeListener(once[0]);
+                queue.loadingProperty().removeListener(once[0]);
+                work.run();
+            }
+        };
+        queue.rows().addListener(once[0]);
         queue.loadingProperty().addListener(once[0]);
     }
 
@@ -143,7 +159,7 @@ public final class Workbench {
         java.util.function.Supplier<javafx.stage.Window> mainWindow = () -> mainRoot[0] == null || mainRoot[0].getScene() == null
                 ? null : mainRoot[0].getScene().getWindow();
         SyncViewModel sync = new SyncViewModel(services.export(), services.importer(), services.syncPackages(),
-                services.workstationKeys().fingerprint(), session.username(), executor);
+                () -> services.workstationKeys().fingerprint(), session.username(), executor);
         Toaster toaster = new Toaster(mainWindow);
         sync.addNoticeListener(n -> toaster.show(i18n.current().format(n.message()), n.kind().problem()));
         sync.addAfterJob(queue::reload);
@@ -167,8 +183,9 @@ public final class Workbench {
                 }, syncWindow::show, conflicts.openCountProperty()));
         mainRoot[0] = view.root();
         main.start();
-        conflicts.reload();
-        validateAfterFirstLoad(services, queue, i18n, executor, dialogs);
+        // The open conflicts (the toolbar's count) are listed once the queue shows its first rows, not beside them.
+        onceShown(queue, conflicts::reload);
+        afterFirstLoad(services, queue, i18n, executor, dialogs);
         return new Opened(view, syncWindow, sync, conflicts);
     }
 }

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,7 +47,6 @@ public final class CaseQueueRepository {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
-    private static final org.trustbench.db.jooq.tables.Decision LATEST = DECISION.as("latest");
     private final DSLContext dsl;
     private final java.time.ZoneId zone;
 
@@ -69,24 +67,10 @@ public final class CaseQueueRepository {
 
     /**
      * The first {@code limit} queue rows in the queue's default order (deadline, then case number): what the queue
-     * shows before its index is built. The deadline index gives the {@code limit}-th deadline; only the cases due by
-     * then are sorted by case number for the ids (many cases share a deadline, and the index has no case number), then
-     * only those rows are joined, so its cost barely depends on the number of cases.
+     * shows before its index is built ({@link FirstPageQuery}, plain JDBC: 200 entries of the deadline index).
      */
     public List<CaseSummary> firstByDeadline(int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        java.time.LocalDate last = dsl.select(FILING_CASE.DEADLINE_ON).from(FILING_CASE).orderBy(FILING_CASE.DEADLINE_ON)
-                .limit(1).offset(limit - 1).fetchOne(FILING_CASE.DEADLINE_ON);
-        var ids = dsl.select(FILING_CASE.ID).from(FILING_CASE)
-                .where(last == null ? org.jooq.impl.DSL.noCondition() : FILING_CASE.DEADLINE_ON.le(last))
-                .orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO).limit(limit).fetch(FILING_CASE.ID);
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return summaries(IdList.of(ids).contains(FILING_CASE.ID)).orderBy(FILING_CASE.DEADLINE_ON, FILING_CASE.CASE_NO)
-                .fetch(this::summary);
+        return dsl.connectionResult(c -> FirstPageQuery.rows(c, zone, limit));
     }
 
     /**
@@ -101,18 +85,21 @@ public final class CaseQueueRepository {
 
     /** {@link #firstByDeadline} and the number of cases. */
     public FirstPage firstPage(int limit) {
-        return new FirstPage(firstByDeadline(limit), dsl.fetchCount(FILING_CASE));
+        return dsl.connectionResult(c -> FirstPageQuery.read(c, zone, limit));
     }
 
     private org.jooq.SelectConditionStep<? extends Record> summaries(org.jooq.Condition where) {
+        // Made per query, not a constant: a constant would initialise jOOQ's tables when the services are wired at
+        // start-up (about 0.3 s on a cold JVM), before the first frame, which reads its rows without jOOQ.
+        org.trustbench.db.jooq.tables.Decision latest = DECISION.as("latest");
         return dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO, PROVIDER.NAME_ZH, PROVIDER.NAME_EN,
                         PROVIDER.USCC, FILING_CASE.SERVICES, FILING_CASE.RECEIVED_ON, FILING_CASE.DEADLINE_ON,
                         FILING_CASE.STATUS, FILING_CASE.ASSIGNEE, CASE_CHECK.MAX_SEVERITY, CASE_CHECK.FINDING_COUNT,
                         DECISION.DECIDED_BY, DECISION.DECIDED_AT)
                 .from(FILING_CASE).join(PROVIDER).on(PROVIDER.ID.eq(FILING_CASE.PROVIDER_ID))
                 .leftJoin(CASE_CHECK).on(CASE_CHECK.CASE_ID.eq(FILING_CASE.ID))
-                .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(LATEST.ID)).from(LATEST)
-                        .where(LATEST.CASE_ID.eq(FILING_CASE.ID))))
+                .leftJoin(DECISION).on(DECISION.ID.eq(org.jooq.impl.DSL.select(org.jooq.impl.DSL.max(latest.ID))
+                        .from(latest).where(latest.CASE_ID.eq(FILING_CASE.ID))))
                 .where(where);
     }
 
@@ -259,6 +246,6 @@ public final class CaseQueueRepository {
     }
 
     static List<ServiceType> services(String csv) {
-        return Arrays.stream(csv.split(",")).filter(s -> !s.isBlank()).map(ServiceType::valueOf).toList();
+        return FirstPageQuery.services(csv);
     }
 }

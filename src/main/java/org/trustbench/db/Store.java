@@ -39,14 +39,15 @@ public final class Store implements AutoCloseable {
     static final String WORKSPACE_KEY = "workspace";
     private static final int H2_DATABASE_IN_USE = 90020;
     /** The version of this build's newest migration ({@code db/migration/V<n>__…}); a test keeps it in step. */
-    static final String SCHEMA_VERSION = "8";
+    static final String SCHEMA_VERSION = "9";
 
     private final Path folder;
     private final Workspace workspace;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final JdbcConnectionPool pool;
-    private final DSLContext dsl;
+    /** Made on first use: the start path reads the queue's first page in plain JDBC before jOOQ has loaded. */
+    private volatile DSLContext dsl;
     private volatile boolean validated;
 
     private Store(Path folder, Workspace workspace, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
@@ -55,8 +56,6 @@ public final class Store implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.pool = pool;
-        Settings settings = new Settings().withExecuteLogging(false);
-        this.dsl = DSL.using(pool, SQLDialect.H2, settings);
     }
 
     /** Opens (creating if needed) the store of {@code workspace} in {@code dataFolder}. */
@@ -203,27 +202,71 @@ public final class Store implements AutoCloseable {
                 .load();
     }
 
+    /**
+     * The store belongs to the workspace asked for (recorded on first open). Plain JDBC: it is on the start path, where
+     * rendering a first jOOQ query on a cold JVM cost about 0.4 s.
+     */
     private void checkWorkspace() {
-        String recorded = readInfo(WORKSPACE_KEY).orElse(null);
+        String recorded = withConnection(c -> {
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT info_value FROM store_info WHERE info_key = ?")) {
+                ps.setString(1, WORKSPACE_KEY);
+                try (java.sql.ResultSet r = ps.executeQuery()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+        });
         if (recorded == null) {
-            dsl.insertInto(Tables.STORE_INFO)
-                    .set(Tables.STORE_INFO.INFO_KEY, WORKSPACE_KEY)
-                    .set(Tables.STORE_INFO.INFO_VALUE, workspace.name())
-                    .execute();
+            withConnection(c -> {
+                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO store_info (info_key, info_value) VALUES (?, ?)")) {
+                    ps.setString(1, WORKSPACE_KEY);
+                    ps.setString(2, workspace.name());
+                    return ps.executeUpdate();
+                }
+            });
         } else if (!recorded.equals(workspace.name())) {
             throw new StoreException(UserMessage.of("store.error.workspaceMismatch", folder, recorded, workspace.name()), null);
         }
     }
 
+    /** Work on one JDBC connection of the store. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T run(java.sql.Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on one pooled connection in auto-commit mode, for reads on the start path that must not wait for
+     * jOOQ to load (the first page of the queue). Everything else goes through {@link #dsl()}.
+     *
+     * @throws org.jooq.exception.DataAccessException if the work fails, as the jOOQ repositories do
+     */
+    public <T> T withConnection(JdbcWork<T> work) {
+        try (java.sql.Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new org.jooq.exception.DataAccessException("SQL [" + folder + "]: " + e.getMessage(), e);
+        }
+    }
+
     /** A value of the store's own metadata (workspace, loaded dataset …). */
     public Optional<String> readInfo(String key) {
-        return dsl.select(Tables.STORE_INFO.INFO_VALUE).from(Tables.STORE_INFO)
+        return dsl().select(Tables.STORE_INFO.INFO_VALUE).from(Tables.STORE_INFO)
                 .where(Tables.STORE_INFO.INFO_KEY.eq(key))
                 .fetchOptional(Tables.STORE_INFO.INFO_VALUE);
     }
 
     public DSLContext dsl() {
-        return dsl;
+        DSLContext d = dsl;
+        if (d == null) {
+            synchronized (this) {
+                d = dsl;
+                if (d == null) {
+                    d = DSL.using(pool, SQLDialect.H2, new Settings().withExecuteLogging(false));
+                    dsl = d;
+                }
+            }
+        }
+        return d;
     }
 
     public Path folder() {

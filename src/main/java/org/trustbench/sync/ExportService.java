@@ -50,7 +50,8 @@ public final class ExportService {
 
     private final SyncPackageRepository packages;
     private final OutboxRepository outbox;
-    private final WorkstationKeys keys;
+    /** Read when the first export needs them (loading the key costs a second on a cold JVM). */
+    private final java.util.function.Supplier<WorkstationKeys> keys;
     private final AuditRepository audit;
     private final boolean demo;
     private final Clock clock;
@@ -67,6 +68,12 @@ public final class ExportService {
 
     public ExportService(SyncPackageRepository packages, OutboxRepository outbox, WorkstationKeys keys, AuditRepository audit,
                          boolean demo, Clock clock) {
+        this(packages, outbox, () -> keys, audit, demo, clock);
+    }
+
+    /** As above, with the workstation's keys read (blocking) when an export first needs them. */
+    public ExportService(SyncPackageRepository packages, OutboxRepository outbox,
+                         java.util.function.Supplier<WorkstationKeys> keys, AuditRepository audit, boolean demo, Clock clock) {
         this.packages = packages;
         this.outbox = outbox;
         this.keys = keys;
@@ -117,10 +124,10 @@ public final class ExportService {
             }
             throw new UserException(UserMessage.of("sync.export.nothing", outbox.lastExportedSeq()));
         }
-        Path file = outDir.resolve("trustbench-" + keys.workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
+        Path file = outDir.resolve("trustbench-" + keys.get().workstationId() + "-" + from + "-" + to + EXTENSION).toAbsolutePath();
         PendingExport p = new PendingExport(UUID.randomUUID().toString(),
                 OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), from, to, file.toString()); // as stored, so a re-write matches
-        packages.recordPending(p, keys.fingerprint());
+        packages.recordPending(p, keys.get().fingerprint());
         Written w;
         try {
             w = writeFile(p, file, progress, cancelled);
@@ -157,8 +164,8 @@ public final class ExportService {
         Map<String, Long> decided = packages.decidedCases();
         List<Long> decidedCarried = new ArrayList<>();
         progress.update(0, PROGRESS_TOTAL);
-        try (PackageWriter writer = PackageWriter.create(file, keys.privateKey(), new ManifestHeader(packageId,
-                Direction.OUTBOUND, keys.workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
+        try (PackageWriter writer = PackageWriter.create(file, keys.get().privateKey(), new ManifestHeader(packageId,
+                Direction.OUTBOUND, keys.get().workstationId(), new SequenceRange(from, to), pending.createdAt(), demo))) {
             Map<RecordType, RecordSink> sinks = new EnumMap<>(RecordType.class);
             Map<String, RecordSink> sinkByName = new HashMap<>();
             for (RecordType type : TYPES) {
@@ -166,7 +173,7 @@ public final class ExportService {
                 sinks.put(type, sink);
                 sinkByName.put(type.typeName(), sink);
             }
-            OutboundRecordBytes bytes = new OutboundRecordBytes(keys.workstationId());
+            OutboundRecordBytes bytes = new OutboundRecordBytes(keys.get().workstationId());
             outbox.forEachPayload(from, to, (seq, typeName, payload) -> {
                 if ((seq & 63) == 0) {
                     if (cancelled.getAsBoolean()) {

@@ -85,11 +85,14 @@ public final class ImportService {
         }
     }
 
-    /** @param workstationId this store's workstation id: decisions it exported may come back superseded */
+    /**
+     * @param workstationId this store's workstation id (read when an outbound package is first applied): decisions it
+     *                      exported may come back superseded
+     */
     public ImportService(SyncPackageRepository packages, CaseIntakeRepository intake, SyncCaseRepository cases,
                          SyncDecisionRepository decisions, ConflictRepository conflicts, CaseQueueRepository caseQueue,
                          TrustedSignerRepository trustedSigners, CheckService checks, AuditRepository audit,
-                         String workstationId, boolean demo, Clock clock) {
+                         java.util.function.Supplier<String> workstationId, boolean demo, Clock clock) {
         this.packages = Objects.requireNonNull(packages, "packages");
         this.trustedSigners = Objects.requireNonNull(trustedSigners, "trustedSigners");
         this.conflicts = Objects.requireNonNull(conflicts, "conflicts");

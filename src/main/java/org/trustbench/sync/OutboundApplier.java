@@ -42,10 +42,11 @@ final class OutboundApplier {
     private final SyncDecisionRepository decisions;
     private final ConflictRepository conflicts;
     private final AuditRepository audit;
-    private final String ownWorkstationId;
+    /** This store's workstation id, read when first needed (loading the key costs a second on a cold JVM). */
+    private final java.util.function.Supplier<String> ownWorkstationId;
 
     OutboundApplier(SyncCaseRepository cases, SyncDecisionRepository decisions, ConflictRepository conflicts,
-                    AuditRepository audit, String ownWorkstationId) {
+                    AuditRepository audit, java.util.function.Supplier<String> ownWorkstationId) {
         this.cases = cases;
         this.decisions = decisions;
         this.conflicts = conflicts;
@@ -162,7 +163,7 @@ final class OutboundApplier {
 
     /** The decision with this record id: imported under it, or made here when it carries this workstation's prefix. */
     private Optional<StoredDecision> find(DSLContext tx, String recordId) {
-        String own = ownWorkstationId + "/";
+        String own = ownWorkstationId.get() + "/";
         if (recordId.startsWith(own)) {
             try {
                 return decisions.byId(tx, Long.parseLong(recordId.substring(own.length())))

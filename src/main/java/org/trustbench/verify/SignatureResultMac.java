@@ -28,28 +28,54 @@ public final class SignatureResultMac {
     /** Domain separation: this key is used for nothing else than these tags. */
     static final String LABEL = "TrustBench signature-result MAC v1";
 
-    private final byte[] key;
-    private final ThreadLocal<HMac> keyed = ThreadLocal.withInitial(this::newKeyed);
+    /** The key, or null until {@link #source} has given it. */
+    private volatile byte[] key;
+    private final java.util.function.Supplier<PrivateKey> source;
+    /** Each thread's {@code HMac}, keyed once (typed Object so that the crypto provider loads only in {@link Crypto}). */
+    private final ThreadLocal<Object> keyed = new ThreadLocal<>();
 
     /** A MAC under {@code key} (32 bytes, the SM3 output; see {@link #derivedFrom}). */
     public SignatureResultMac(byte[] key) {
+        this.key = checked(key).clone();
+        this.source = null;
+    }
+
+    private SignatureResultMac(java.util.function.Supplier<PrivateKey> source) {
+        this.source = Objects.requireNonNull(source, "source");
+    }
+
+    private static byte[] checked(byte[] key) {
         if (key == null || key.length < 16) {
             throw new IllegalArgumentException("a MAC key of at least 16 bytes is needed");
         }
-        this.key = key.clone();
+        return key;
     }
 
     /** The MAC key derived from the workstation's private key. */
     public static SignatureResultMac derivedFrom(PrivateKey workstationKey) {
-        byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
-        byte[] encoded = Objects.requireNonNull(workstationKey.getEncoded(), "the private key has no encoding");
-        SM3Digest d = new SM3Digest();
-        d.update(label, 0, label.length);
-        d.update(encoded, 0, encoded.length);
-        byte[] out = new byte[d.getDigestSize()];
-        d.doFinal(out, 0);
-        Arrays.fill(encoded, (byte) 0);
-        return new SignatureResultMac(out);
+        return new SignatureResultMac(derive(workstationKey));
+    }
+
+    /**
+     * The MAC key derived from the workstation's private key when a tag is first made or checked: the key (a signed
+     * crypto provider's classes) then loads off the start path. {@code workstationKey} may block; it is called once.
+     */
+    public static SignatureResultMac derivedLazily(java.util.function.Supplier<PrivateKey> workstationKey) {
+        return new SignatureResultMac(workstationKey);
+    }
+
+    private byte[] key() {
+        byte[] k = key;
+        if (k == null) {
+            synchronized (this) {
+                k = key;
+                if (k == null) {
+                    k = checked(derive(source.get()));
+                    key = k;
+                }
+            }
+        }
+        return k;
     }
 
     /** The tag (lower-case hex) of {@code valid} as the SM2 result for {@code inputDigest} under {@code engineVersion}. */
@@ -114,21 +140,50 @@ public final class SignatureResultMac {
     }
 
     private byte[] mac(String engineVersion, String inputDigest, boolean valid) {
-        byte[] v = engineVersion.getBytes(StandardCharsets.UTF_8);
-        byte[] d = inputDigest.getBytes(StandardCharsets.UTF_8);
-        byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
-                .put((byte) (valid ? 1 : 0)).array();
-        HMac h = keyed.get();
-        h.update(msg, 0, msg.length);
-        byte[] out = new byte[h.getMacSize()];
-        h.doFinal(out, 0); // also resets h to its keyed state
-        return out;
+        return Crypto.mac(key(), keyed, engineVersion, inputDigest, valid);
     }
 
-    private HMac newKeyed() {
-        HMac h = new HMac(new SM3Digest());
-        h.init(new KeyParameter(key));
-        return h;
+    private static byte[] derive(PrivateKey workstationKey) {
+        return Crypto.derive(workstationKey);
+    }
+
+    /**
+     * The SM3 and HMAC code, in a class of its own: it loads (with the signed crypto provider's jar, whose signature
+     * the JVM checks on its first class) at the first tag, not when the checks are wired at start-up.
+     */
+    private static final class Crypto {
+
+        private Crypto() {
+        }
+
+        static byte[] derive(PrivateKey workstationKey) {
+            byte[] label = LABEL.getBytes(StandardCharsets.UTF_8);
+            byte[] encoded = Objects.requireNonNull(workstationKey.getEncoded(), "the private key has no encoding");
+            SM3Digest d = new SM3Digest();
+            d.update(label, 0, label.length);
+            d.update(encoded, 0, encoded.length);
+            byte[] out = new byte[d.getDigestSize()];
+            d.doFinal(out, 0);
+            Arrays.fill(encoded, (byte) 0);
+            return out;
+        }
+
+        static byte[] mac(byte[] key, ThreadLocal<Object> keyed, String engineVersion, String inputDigest, boolean valid) {
+            byte[] v = engineVersion.getBytes(StandardCharsets.UTF_8);
+            byte[] d = inputDigest.getBytes(StandardCharsets.UTF_8);
+            byte[] msg = ByteBuffer.allocate(9 + v.length + d.length).putInt(v.length).put(v).putInt(d.length).put(d)
+                    .put((byte) (valid ? 1 : 0)).array();
+            HMac h = (HMac) keyed.get();
+            if (h == null) {
+                h = new HMac(new SM3Digest());
+                h.init(new KeyParameter(key)); // hashes the inner and outer key blocks once per thread
+                keyed.set(h);
+            }
+            h.update(msg, 0, msg.length);
+            byte[] out = new byte[h.getMacSize()];
+            h.doFinal(out, 0); // also resets h to its keyed state
+            return out;
+        }
     }
 
     @Override

@@ -90,7 +90,8 @@ public final class SyncView implements View {
         keyLabel.textProperty().bind(i18n.text("sync.ui.fingerprint"));
         keyLabel.setGraphic(new FontIcon(Material2AL.FINGERPRINT));
         keyLabel.setMinWidth(Label.USE_PREF_SIZE);
-        TextField fingerprint = new TextField(vm.fingerprint());
+        TextField fingerprint = new TextField();
+        fingerprint.textProperty().bind(vm.fingerprintProperty());
         fingerprint.setId("sync-fingerprint");
         fingerprint.setEditable(false);
         fingerprint.setFocusTraversable(false);

@@ -37,7 +37,8 @@ public final class SyncViewModel {
     private final ExportService exporter;
     private final ImportService importer;
     private final SyncPackageRepository history;
-    private final String fingerprint;
+    private final java.util.function.Supplier<String> fingerprintSource;
+    private javafx.beans.property.ReadOnlyStringWrapper fingerprint;
     private final String actor;
     private final Executor executor;
     private final SyncJob exportJob;
@@ -53,10 +54,20 @@ public final class SyncViewModel {
 
     public SyncViewModel(ExportService exporter, ImportService importer, SyncPackageRepository history, String fingerprint,
                          String actor, Executor executor) {
+        this(exporter, importer, history, constant(Objects.requireNonNull(fingerprint, "fingerprint")), actor, executor);
+        this.fingerprint = new javafx.beans.property.ReadOnlyStringWrapper(fingerprint);
+    }
+
+    /**
+     * As above, with the fingerprint read (blocking: it may load the workstation key) in the background when the Sync
+     * screen first asks for it ({@link #fingerprintProperty()}).
+     */
+    public SyncViewModel(ExportService exporter, ImportService importer, SyncPackageRepository history,
+                         java.util.function.Supplier<String> fingerprint, String actor, Executor executor) {
         this.exporter = Objects.requireNonNull(exporter, "exporter");
         this.importer = Objects.requireNonNull(importer, "importer");
         this.history = Objects.requireNonNull(history, "history");
-        this.fingerprint = Objects.requireNonNull(fingerprint, "fingerprint");
+        this.fingerprintSource = Objects.requireNonNull(fingerprint, "fingerprint");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.exportJob = new SyncJob("export", executor);
@@ -220,8 +231,23 @@ public final class SyncViewModel {
         }
     }
 
-    public String fingerprint() {
-        return fingerprint;
+    private static java.util.function.Supplier<String> constant(String value) {
+        return () -> value;
+    }
+
+    /**
+     * This workstation's key fingerprint: empty until read (in the background, started by the first call; the key
+     * loads when first needed, not at start-up). FX thread.
+     */
+    public javafx.beans.property.ReadOnlyStringProperty fingerprintProperty() {
+        if (fingerprint == null) {
+            fingerprint = new javafx.beans.property.ReadOnlyStringWrapper("");
+            Task<String> read = org.trustbench.ui.Tasks.of(fingerprintSource::get);
+            read.setOnSucceeded(e -> fingerprint.set(read.getValue()));
+            read.setOnFailed(e -> LoggerFactory.getLogger(SyncViewModel.class).error("Reading the workstation key failed", read.getException()));
+            executor.execute(read);
+        }
+        return fingerprint.getReadOnlyProperty();
     }
 
     public SyncJob exportJob() {

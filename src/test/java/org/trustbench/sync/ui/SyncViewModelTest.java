@@ -72,7 +72,7 @@ class SyncViewModelTest {
     }
 
     private static SyncViewModel vm(AppServices s) {
-        return new SyncViewModel(s.export(), s.importer(), s.syncPackages(), s.workstationKeys().fingerprint(), "officer1",
+        return new SyncViewModel(s.export(), s.importer(), s.syncPackages(), () -> s.workstationKeys().fingerprint(), "officer1",
                 SAME_THREAD);
     }
 
@@ -105,7 +105,10 @@ class SyncViewModelTest {
         try (AppServices s = preparedDemoStore("a")) {
             decideCleanCases(s, 2);
             SyncViewModel vm = vm(s);
-            assertEquals(s.workstationKeys().fingerprint(), vm.fingerprint());
+            // The fingerprint is read in the background when the Sync screen first asks for it: empty until then.
+            javafx.beans.property.ReadOnlyStringProperty[] fingerprint = new javafx.beans.property.ReadOnlyStringProperty[1];
+            FxThread.run(() -> fingerprint[0] = vm.fingerprintProperty());
+            assertEquals(s.workstationKeys().fingerprint(), fingerprint[0].get());
             Path out = Files.createDirectories(tmp.resolve("out"));
             List<Double> progress = new ArrayList<>();
             List<SyncNotice> notices = new ArrayList<>();
