@@ -317,13 +317,13 @@ public final class TrustBenchApp extends Application {
     @Override
     public void stop() {
         if (opening != null) {
-            opening.cancel();
+            opening.cancel(false);
         }
         if (mainView != null) {
             mainView.dispose();
         }
         if (executor != null) {
-            executor.shutdownNow();
+            executor.shutdown(); // never interrupt: a thread interrupted in H2 file I/O closes the store's file (ArchitectureTest)
         }
         if (services != null) {
             services.close();

@@ -83,7 +83,7 @@ public final class AuditViewModel {
             return;
         }
         if (listTask != null) {
-            listTask.cancel();
+            listTask.cancel(false);
         }
         AuditQuery query = query();
         Task<List<AuditEntry>> task = Tasks.of(() -> repository.list(query));
@@ -115,7 +115,7 @@ public final class AuditViewModel {
             return;
         }
         if (verifyTask != null) {
-            verifyTask.cancel();
+            verifyTask.cancel(false);
         }
         Task<VerifyResult> task = Tasks.of(repository::verify);
         verifyTask = task;
@@ -157,10 +157,10 @@ public final class AuditViewModel {
     public void close() {
         closed = true;
         if (listTask != null) {
-            listTask.cancel();
+            listTask.cancel(false);
         }
         if (verifyTask != null) {
-            verifyTask.cancel();
+            verifyTask.cancel(false);
         }
     }
 

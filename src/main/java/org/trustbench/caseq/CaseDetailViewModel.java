@@ -37,7 +37,7 @@ public final class CaseDetailViewModel {
         }
         requestedId = caseId;
         if (task != null) {
-            task.cancel();
+            task.cancel(false);
         }
         failed.set(false);
         if (caseId == null) {

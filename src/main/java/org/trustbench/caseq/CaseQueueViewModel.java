@@ -184,7 +184,7 @@ public final class CaseQueueViewModel {
 
     private static void cancel(Task<?> task) {
         if (task != null) {
-            task.cancel();
+            task.cancel(false);
         }
     }
 
@@ -196,7 +196,7 @@ public final class CaseQueueViewModel {
 
     private void search() {
         if (searchTask != null) {
-            searchTask.cancel();
+            searchTask.cancel(false);
         }
         if (!indexReady) {
             // Before the first index: the first page when the query shows it, otherwise nothing until the index is ready.

@@ -78,7 +78,7 @@ public final class ReviewViewModel {
 
     private void run(Callable<Optional<CaseReview>> body) {
         if (task != null) {
-            task.cancel();
+            task.cancel(false);
         }
         Task<Optional<CaseReview>> t = Tasks.of(body);
         task = t;

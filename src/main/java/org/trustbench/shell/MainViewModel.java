@@ -131,7 +131,7 @@ public final class MainViewModel {
 
     public void cancelRecheck() {
         if (checkTask != null) {
-            checkTask.cancel();
+            checkTask.cancel(false);
         }
     }
 

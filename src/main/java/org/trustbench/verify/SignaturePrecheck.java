@@ -43,6 +43,7 @@ public final class SignaturePrecheck implements AutoCloseable {
     private final BiFunction<String, String, Sm2.VerifyKey> prepare;
     private final Map<String, Boolean> results = new ConcurrentHashMap<>();
     private final ThreadPoolExecutor thread;
+    private volatile boolean stopped;
 
     /**
      * @param prepare the key of a key id and public key PEM, or null if the PEM is unreadable or its fingerprint is not
@@ -82,7 +83,7 @@ public final class SignaturePrecheck implements AutoCloseable {
         IssuerKeys now = keys;
         thread.execute(() -> {
             for (FilingCase c : copy) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (stopped) {
                     return;
                 }
                 for (EvidenceItem e : c.evidence()) {
@@ -112,14 +113,15 @@ public final class SignaturePrecheck implements AutoCloseable {
             thread.awaitTermination(1, TimeUnit.HOURS);
         } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            thread.shutdownNow();
+            stopped = true;
         }
         return results;
     }
 
-    /** Stops prechecking; what is under way ends at the next case. */
+    /** Stops prechecking; what is under way ends at the next case (by a flag: no thread of ours is interrupted). */
     @Override
     public void close() {
-        thread.shutdownNow();
+        stopped = true;
+        thread.shutdown();
     }
 }

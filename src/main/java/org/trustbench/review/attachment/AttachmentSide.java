@@ -136,7 +136,7 @@ public final class AttachmentSide {
 
     private void cancel() {
         if (task != null) {
-            task.cancel();
+            task.cancel(false);
             task = null;
         }
     }

@@ -69,7 +69,7 @@ public final class ConflictsViewModel {
             return;
         }
         if (listTask != null) {
-            listTask.cancel();
+            listTask.cancel(false);
         }
         Task<List<Conflict>> task = Tasks.of(service::open);
         listTask = task;
@@ -135,7 +135,7 @@ public final class ConflictsViewModel {
     public void close() {
         closed = true;
         if (listTask != null) {
-            listTask.cancel();
+            listTask.cancel(false);
         }
     }
 

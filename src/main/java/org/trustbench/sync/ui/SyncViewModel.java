@@ -190,7 +190,7 @@ public final class SyncViewModel {
             return;
         }
         if (historyTask != null) {
-            historyTask.cancel();
+            historyTask.cancel(false);
         }
         Task<List<HistoryRow>> task = Tasks.of(() -> history.history().stream().map(HistoryRow::of).toList());
         historyTask = task;
@@ -227,7 +227,7 @@ public final class SyncViewModel {
         exportJob.cancel();
         importJob.cancel();
         if (historyTask != null) {
-            historyTask.cancel();
+            historyTask.cancel(false);
         }
     }
 
