@@ -67,6 +67,17 @@ class StoreTest {
         }
     }
 
+    @Test
+    void everyIdentityColumnHandsOutIdsFromACacheOfAThousand() {
+        try (Store store = Store.open(new DataFolder(tmp), Workspace.REAL)) {
+            var columns = store.dsl().fetch("SELECT TABLE_NAME, IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS "
+                    + "WHERE TABLE_SCHEMA = 'PUBLIC' AND IS_IDENTITY = 'YES'");
+            assertTrue(columns.size() >= 10, columns.toString());
+            columns.forEach(r -> assertEquals(1000L, r.get(1, Long.class), r.get(0, String.class)
+                    + ": a new identity column needs SET CACHE 1000 (see V10__set_identity_cache.sql)"));
+        }
+    }
+
     private static javax.sql.DataSource dataSource(Store store) {
         org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
         ds.setURL(Store.url(store.folder()));
