@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.bouncycastle.crypto.digests.SM3Digest;
@@ -18,7 +20,10 @@ import org.bouncycastle.crypto.digests.SM3Digest;
 /**
  * Export of N decisions to a signed package against a plain JDBC select of the same outbox rows written as JSON Lines
  * with an SM3 digest. Both sides first do one unmeasured warm-up round of the same kind (a smaller export and its
- * baseline over the same rows), so the ratio compares the two paths, not the cold JIT of the first use of each.
+ * baseline over the same rows), so the ratio compares the two paths, not the cold JIT of the first use of each. Then
+ * {@value #ROUNDS} measured rounds, each over N new decisions (baseline, then export, of exactly those rows); the
+ * metric is the round with the median ratio, and the note gives every round's (one export of 100,000 decisions takes
+ * about half a second, so a single round moved by a quarter between runs on the shared machine).
  */
 final class ExportMetric {
 
@@ -34,6 +39,8 @@ final class ExportMetric {
 
     /** The size of the unmeasured warm-up round (at most N). */
     static final int WARM_UP = 2000;
+    /** Measured rounds. */
+    static final int ROUNDS = 3;
 
     Metric run(int n) {
         Path dir = work.resolve("export");
@@ -46,18 +53,28 @@ final class ExportMetric {
         store.fillOutbox(Math.min(n, WARM_UP));
         baseline(warmFrom);
         store.export(dir);
-        long from = lastSeq();
-        long t = System.nanoTime();
-        store.fillOutbox(n);
-        log.accept(String.format(Locale.ROOT, "  outbox filled with %d decisions in %.1f s", n, Stats.millisSince(t) / 1000));
-        double baseline = baseline(from);
-        t = System.nanoTime();
-        long records = store.export(dir);
-        double ours = records / (Stats.millisSince(t) / 1000);
-        double ratio = ours / baseline;
-        return new Metric("export decisions to a signed package", "records/s", ours, baseline, ratio, "ratio >= 0.6",
-                ratio >= 0.6, records + " decisions; baseline = plain JDBC select written as JSON Lines with SM3; both after one warm-up"
-                        + " round of " + Math.min(n, WARM_UP));
+        List<double[]> rounds = new ArrayList<>();
+        long records = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            long from = lastSeq();
+            long t = System.nanoTime();
+            store.fillOutbox(n);
+            log.accept(String.format(Locale.ROOT, "  outbox filled with %d decisions in %.1f s", n, Stats.millisSince(t) / 1000));
+            double baseline = baseline(from);
+            t = System.nanoTime();
+            records = store.export(dir);
+            double ours = records / (Stats.millisSince(t) / 1000);
+            rounds.add(new double[] {ours, baseline, ours / baseline});
+        }
+        List<double[]> byRatio = new ArrayList<>(rounds);
+        byRatio.sort(java.util.Comparator.comparingDouble(r -> r[2]));
+        double[] median = byRatio.get(byRatio.size() / 2);
+        String each = rounds.stream().map(r -> String.format(Locale.ROOT, "%.3f", r[2]))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return new Metric("export decisions to a signed package", "records/s", median[0], median[1], median[2],
+                "ratio >= 0.6", median[2] >= 0.6, records + " decisions per round; baseline = plain JDBC select written as"
+                        + " JSON Lines with SM3; after one warm-up round of " + Math.min(n, WARM_UP) + "; the median of "
+                        + ROUNDS + " rounds (ratios " + each + ")");
     }
 
     private long lastSeq() {
