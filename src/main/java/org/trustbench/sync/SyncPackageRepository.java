@@ -6,8 +6,6 @@ import static org.trustbench.db.jooq.Tables.SYNC_PACKAGE;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,37 +29,14 @@ public final class SyncPackageRepository {
     }
 
     /**
-     * DECIDED → EXPORTED for the cases whose decisions an export carried, however many: {@link #decidedCases()} kept
-     * when the export carried their case number, moved by {@link #markExported}.
-     */
-    public int markCasesExported(DSLContext tx, Collection<String> caseNos) {
-        if (caseNos.isEmpty()) {
-            return 0;
-        }
-        Map<String, Long> decided = decidedCases(tx);
-        List<Long> ids = new ArrayList<>();
-        for (String caseNo : caseNos) {
-            Long id = decided.remove(caseNo);
-            if (id != null) {
-                ids.add(id);
-            }
-        }
-        return markExported(tx, ids);
-    }
-
-    /**
      * The cases still DECIDED, case number to id, read by the status index: in practice about the ones an export is
      * about to carry (a decided case waits for its export), often none. Looking the carried case numbers up one by one
      * took half of a 100,000-decision export (random reads of a large store), and binding them all as parameters failed
      * past about 100,000 (H2's limit).
      */
     public Map<String, Long> decidedCases() {
-        return decidedCases(dsl);
-    }
-
-    private static Map<String, Long> decidedCases(DSLContext ctx) {
         Map<String, Long> decided = new HashMap<>();
-        ctx.select(FILING_CASE.ID, FILING_CASE.CASE_NO).from(FILING_CASE)
+        dsl.select(FILING_CASE.ID, FILING_CASE.CASE_NO).from(FILING_CASE)
                 .where(FILING_CASE.STATUS.eq(CaseStatus.DECIDED.name()))
                 .forEach(r -> decided.put(r.value2(), r.value1()));
         return decided;

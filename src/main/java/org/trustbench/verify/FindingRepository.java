@@ -71,11 +71,6 @@ public final class FindingRepository {
     public record IssuerRow(String keyId, String publicKeyPem, OffsetDateTime revokedAt) {
     }
 
-    /** Stores each case's result as {@link #save(Map, String, OffsetDateTime, Map)} does, replacing every case's rows. */
-    public int save(Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt) {
-        return save(results, engineVersion, computedAt, Map.of());
-    }
-
     /**
      * Stores the result of each case in {@code results}, in one transaction. A case whose new result is the one its last
      * check stored keeps its rows and only its {@code computed_at} moves: its digest ({@link StoredCheckForm}) is the

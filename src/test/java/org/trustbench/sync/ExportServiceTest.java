@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.trustbench.app.AppServices;
 import org.trustbench.audit.AuditQuery;
 import org.trustbench.db.DataFolder;
+import org.trustbench.db.IdList;
 import org.trustbench.db.Workspace;
 import org.trustbench.decision.DecisionDraft;
 import org.trustbench.decision.Outcome;
@@ -207,19 +208,27 @@ class ExportServiceTest {
     @Test
     void marksAnyNumberOfExportedCases() {
         List<Long> decided = decideCleanCases(2);
-        // A 100,000-decision export carries as many case numbers; most here match nothing, as after a re-export.
-        List<String> caseNos = new ArrayList<>();
-        for (int i = 0; i < 120_000; i++) {
-            caseNos.add("BENCH-" + i);
+        long notDecided = services.findingRepository().allCaseIds().stream().filter(id -> !decided.contains(id)
+                        && services.caseQueueRepository().findCase(id).orElseThrow().status().ordinal()
+                        < CaseStatus.DECIDED.ordinal())
+                .findFirst().orElseThrow();
+        CaseStatus before = services.caseQueueRepository().findCase(notDecided).orElseThrow().status();
+        // More ids than one UPDATE takes (IdList.MAX); most match no case, one is a case that is not DECIDED.
+        List<Long> ids = new ArrayList<>();
+        for (long i = 0; i < 2L * IdList.MAX + 5; i++) {
+            ids.add(1_000_000 + i);
         }
-        caseNos.add(70_001, services.caseQueueRepository().findCase(decided.get(0)).orElseThrow().caseNo());
-        caseNos.add(services.caseQueueRepository().findCase(decided.get(1)).orElseThrow().caseNo());
+        ids.add(IdList.MAX + 3, decided.get(0));
+        ids.add(decided.get(1));
+        ids.add(notDecided);
         SyncPackageRepository repo = services.syncPackages();
-        int marked = repo.dsl().transactionResult(tx -> repo.markCasesExported(tx.dsl(), caseNos));
+        int marked = repo.dsl().transactionResult(tx -> repo.markExported(tx.dsl(), ids));
         assertEquals(2, marked);
         for (long id : decided) {
             assertEquals(CaseStatus.EXPORTED, services.caseQueueRepository().findCase(id).orElseThrow().status());
         }
+        assertEquals(before, services.caseQueueRepository().findCase(notDecided).orElseThrow().status(),
+                "only a DECIDED case moves");
     }
 
     private List<String> records(Path file) {

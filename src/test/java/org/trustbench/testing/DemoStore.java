@@ -3,9 +3,13 @@ package org.trustbench.testing;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.trustbench.app.AppServices;
 import org.trustbench.db.DataFolder;
 import org.trustbench.db.Workspace;
+import org.trustbench.domain.Finding;
 import org.trustbench.training.Dataset;
 
 /** The demo dataset in a real store, for tests: the demo workspace reset, and a clock on the dataset's reference date. */
@@ -28,5 +32,23 @@ public final class DemoStore {
             d = probe.demoWorkspace().reset(probe.demoWorkspace().source("default"));
         }
         return Clock.fixed(d.referenceDate().atTime(time).atZone(SHANGHAI).toInstant(), SHANGHAI);
+    }
+
+    /** What a fresh check of each case in {@code ids} finds now (nothing stored). */
+    public static Map<Long, List<Finding>> freshFindings(AppServices s, List<Long> ids) {
+        Map<Long, List<Finding>> out = new HashMap<>();
+        for (long id : ids) {
+            out.put(id, s.checks().evaluate(s.caseQueueRepository().findCase(id).orElseThrow()));
+        }
+        return out;
+    }
+
+    /** The findings stored for each case in {@code ids}. */
+    public static Map<Long, List<Finding>> storedFindings(AppServices s, List<Long> ids) {
+        Map<Long, List<Finding>> out = new HashMap<>();
+        for (long id : ids) {
+            out.put(id, s.findingRepository().findings(id));
+        }
+        return out;
     }
 }

@@ -10,7 +10,6 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -62,7 +61,7 @@ class SignaturePrecheckTest {
     @Test
     void precheckedSignaturesAreNotVerifiedAgainAndTheFindingsAreThoseOfAFreshCheck() {
         List<Long> ids = s.findingRepository().allCaseIds();
-        Map<Long, List<Finding>> fresh = fresh(ids);
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, ids);
         List<FilingCase> cases = ids.stream().map(id -> s.caseQueueRepository().findCase(id).orElseThrow()).toList();
 
         int prechecked;
@@ -77,7 +76,7 @@ class SignaturePrecheckTest {
         }
 
         assertEquals(0, sm2.get(), "the check verified no signature the precheck had verified");
-        assertEquals(fresh, stored(ids));
+        assertEquals(fresh, DemoStore.storedFindings(s, ids));
     }
 
     @Test
@@ -94,20 +93,20 @@ class SignaturePrecheckTest {
             String tampered = fields.replaceFirst("\"([^\"]+)\":\"([^\"]*)\"", "\"$1\":\"$2 X\"");
             assertNotEquals(fields, tampered);
             s.store().dsl().update(EVIDENCE).set(EVIDENCE.FIELDS, JSON.json(tampered)).where(EVIDENCE.ID.eq(registry)).execute();
-            Map<Long, List<Finding>> fresh = fresh(ids);
+            Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, ids);
             sm2.set(0);
 
             counted.checkCases(ids, (n, t) -> { }, () -> false, precheck);
 
             assertEquals(1, sm2.get(), "only the changed record was verified");
-            assertEquals(fresh, stored(ids));
+            assertEquals(fresh, DemoStore.storedFindings(s, ids));
         }
     }
 
     @Test
     void keysAddedToThePrecheckAreUsedWhenTheirFingerprintIsTheirId() {
         List<Long> ids = s.findingRepository().allCaseIds();
-        Map<Long, List<Finding>> fresh = fresh(ids);
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, ids);
         List<FilingCase> cases = ids.stream().map(id -> s.caseQueueRepository().findCase(id).orElseThrow()).toList();
         var issuers = s.store().dsl().selectFrom(TRUSTED_ISSUER).fetch();
         s.store().dsl().deleteFrom(TRUSTED_ISSUER).execute(); // as before an import whose package brings its keys
@@ -126,22 +125,6 @@ class SignaturePrecheckTest {
         }
 
         assertEquals(0, sm2.get());
-        assertEquals(fresh, stored(ids));
-    }
-
-    private Map<Long, List<Finding>> fresh(List<Long> ids) {
-        Map<Long, List<Finding>> out = new HashMap<>();
-        for (long id : ids) {
-            out.put(id, s.checks().evaluate(s.caseQueueRepository().findCase(id).orElseThrow()));
-        }
-        return out;
-    }
-
-    private Map<Long, List<Finding>> stored(List<Long> ids) {
-        Map<Long, List<Finding>> out = new HashMap<>();
-        for (long id : ids) {
-            out.put(id, s.findingRepository().findings(id));
-        }
-        return out;
+        assertEquals(fresh, DemoStore.storedFindings(s, ids));
     }
 }

@@ -66,13 +66,13 @@ class UnchangedRecheckTest {
         assertTrue(digestsBefore.values().stream().allMatch(d -> d != null && d.length() == 64), "every check has a digest");
 
         reopenAt(first.instant().plus(Duration.ofHours(1)));
-        Map<Long, List<Finding>> fresh = freshFindings();
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, s.findingRepository().allCaseIds());
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
 
         assertEquals(rowsBefore, findingRowIds(), "no finding row was rewritten");
         assertEquals(digestsBefore, digests());
         assertEquals(Set.of(OffsetDateTime.now(s.clock()).toInstant()), stamps(), "every case carries the re-check's time");
-        assertEquals(fresh, storedFindings());
+        assertEquals(fresh, DemoStore.storedFindings(s, s.findingRepository().allCaseIds()));
     }
 
     @Test
@@ -89,7 +89,7 @@ class UnchangedRecheckTest {
         s.store().dsl().update(EVIDENCE).set(EVIDENCE.FIELDS, JSON.json(tampered)).where(EVIDENCE.ID.eq(registry)).execute();
 
         reopenAt(first.instant().plus(Duration.ofHours(1)));
-        Map<Long, List<Finding>> fresh = freshFindings();
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, s.findingRepository().allCaseIds());
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
 
         Map<Long, Set<Long>> rowsAfter = findingRowIds();
@@ -99,7 +99,7 @@ class UnchangedRecheckTest {
         rowsBefore.remove(changed);
         rowsAfter.remove(changed);
         assertEquals(rowsBefore, rowsAfter, "every other case kept its rows");
-        assertEquals(fresh, storedFindings());
+        assertEquals(fresh, DemoStore.storedFindings(s, s.findingRepository().allCaseIds()));
         assertEquals(Set.of(OffsetDateTime.now(s.clock()).toInstant()), stamps());
     }
 
@@ -112,10 +112,10 @@ class UnchangedRecheckTest {
                 .where(TRUSTED_ISSUER.KEY_ID.eq(keyId)).execute();
 
         reopenAt(first.instant().plus(Duration.ofHours(1)));
-        Map<Long, List<Finding>> fresh = freshFindings();
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, s.findingRepository().allCaseIds());
         s.checks().checkAll("test", (done, total) -> { }, () -> false);
 
-        assertEquals(fresh, storedFindings());
+        assertEquals(fresh, DemoStore.storedFindings(s, s.findingRepository().allCaseIds()));
         long changed = digests().entrySet().stream().filter(e -> !e.getValue().equals(digestsBefore.get(e.getKey()))).count();
         assertTrue(changed > 0, "the revocation changed some results");
     }
@@ -194,19 +194,4 @@ class UnchangedRecheckTest {
                 .map(OffsetDateTime::toInstant).collect(Collectors.toSet());
     }
 
-    private Map<Long, List<Finding>> freshFindings() {
-        Map<Long, List<Finding>> out = new HashMap<>();
-        for (long id : s.findingRepository().allCaseIds()) {
-            out.put(id, s.checks().evaluate(s.caseQueueRepository().findCase(id).orElseThrow()));
-        }
-        return out;
-    }
-
-    private Map<Long, List<Finding>> storedFindings() {
-        Map<Long, List<Finding>> out = new HashMap<>();
-        for (long id : s.findingRepository().allCaseIds()) {
-            out.put(id, s.findingRepository().findings(id));
-        }
-        return out;
-    }
 }
