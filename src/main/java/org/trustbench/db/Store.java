@@ -39,7 +39,7 @@ public final class Store implements AutoCloseable {
     static final String WORKSPACE_KEY = "workspace";
     private static final int H2_DATABASE_IN_USE = 90020;
     /** The version of this build's newest migration ({@code db/migration/V<n>__…}); a test keeps it in step. */
-    static final String SCHEMA_VERSION = "11";
+    static final String SCHEMA_VERSION = "12";
 
     private final Path folder;
     private final Workspace workspace;

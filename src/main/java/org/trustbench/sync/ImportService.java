@@ -22,6 +22,8 @@ import org.trustbench.sync.format.Direction;
 import org.trustbench.sync.format.Limits;
 import org.trustbench.sync.format.PackageVerifier;
 import org.trustbench.sync.format.Progress;
+import org.trustbench.sync.format.RecordFeed;
+import org.trustbench.sync.format.RecordType;
 import org.trustbench.sync.format.VerifiedPackage;
 import org.trustbench.sync.keys.SignerRole;
 import org.trustbench.sync.keys.TrustedSigner;
@@ -153,10 +155,16 @@ public final class ImportService {
                 return null;
             }
             // The content is verified beside the apply, which commits only once that has passed (ContentVerification).
+            // The verification hands the bulk entry's records to the apply as it checks them, so that entry is read,
+            // hashed, parsed and checked once.
+            RecordFeed bulk = signed.feed(pkg.manifest().header().direction() == Direction.INBOUND ? RecordType.CASE
+                    : RecordType.DECISION);
             ContentVerification content = new ContentVerification(signed, progress, cancelled);
             // The new cases' registry signatures are verified on a thread of their own while the apply inserts them.
             try (SignaturePrecheck precheck = checks.precheck()) {
                 return apply(file, actor, progress, cancelled, signed, content, precheck);
+            } finally {
+                bulk.abandon(); // if the apply stopped before reading it, the verification must not wait for it
             }
         }
     }

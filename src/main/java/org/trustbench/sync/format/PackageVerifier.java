@@ -103,7 +103,22 @@ public final class PackageVerifier {
          * @throws CancellationException       thrown by {@code progress}
          */
         public void verifyContent(Progress progress) {
-            guarded(label, channel, () -> check.readContent(progress));
+            try {
+                guarded(label, channel, () -> check.readContent(progress, pkg));
+            } finally {
+                pkg.finishFeeds();
+            }
+        }
+
+        /**
+         * Asks {@link #verifyContent} to hand the records of {@code type} it checked to the first
+         * {@link VerifiedPackage#forEachRecord} of that type, which then reads no file: call it before the verification
+         * starts, and {@linkplain RecordFeed#abandon() abandon} the feed if it may not be read (else the verification
+         * waits for its reader). The reader gets each record once it passed its schema, as a reading of the file would
+         * hand it out.
+         */
+        public RecordFeed feed(RecordType type) {
+            return pkg.newFeed(type);
         }
     }
 
@@ -273,7 +288,7 @@ public final class PackageVerifier {
         }
 
         /** Streams every entry once: records through the scanner, attachments through the digest. */
-        private void readContent(Progress progress) throws IOException {
+        private void readContent(Progress progress, VerifiedPackage pkg) throws IOException {
             long expected = manifest.entries().stream().mapToLong(ManifestEntry::size).sum();
             EntryStream.Total total = new EntryStream.Total(progress, expected);
             RecordScanner.Context ctx = new RecordScanner.Context(manifest);
@@ -290,7 +305,11 @@ public final class PackageVerifier {
                         RecordScanner.integrity(in, m);
                     } else {
                         RecordType type = RecordType.byEntryPath(m.path()).orElseThrow();
-                        RecordScanner.scan(in, type, m, ctx, limits, null);
+                        RecordFeed feed = pkg.feed(type);
+                        RecordScanner.scan(in, type, m, ctx, limits, feed == null ? null : feed::offer);
+                        if (feed != null) {
+                            feed.complete();
+                        }
                     }
                 }
             }

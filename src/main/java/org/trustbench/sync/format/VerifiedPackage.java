@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
  * store. The file stays open until {@link #close()}, so renaming or replacing it does not change what is read.
  *
  * <p>Reading again re-checks everything as it goes: records are re-validated, and each entry's size and SM3 are
- * compared with the manifest when its end is reached. If the file was changed in place since verification, the
+ * compared with the manifest when its end is reached (an entry {@linkplain PackageVerifier.SignedPackage#feed fed} by
+ * the content verification is not read again: its records are the ones the verification checked). If the file was changed in place since verification, the
  * mismatch surfaces as a {@link PackageException} at the end of that entry, after records were handed out: apply
  * records inside one transaction and roll it back on any exception.
  */
@@ -24,6 +26,8 @@ public final class VerifiedPackage implements AutoCloseable {
     private final Manifest manifest;
     private final Map<String, ZipEntryInfo> entries;
     private final Limits limits;
+    /** Records the content verification hands over as it checks them (one reading of the entry instead of two). */
+    private final Map<RecordType, RecordFeed> feeds = new ConcurrentHashMap<>();
 
     VerifiedPackage(Path file, FileChannel channel, Manifest manifest, Map<String, ZipEntryInfo> entries, Limits limits) {
         this.file = file;
@@ -50,11 +54,25 @@ public final class VerifiedPackage implements AutoCloseable {
      * Streams the records of {@code type} in file order (nothing when the package has none). Throw
      * {@link java.util.concurrent.CancellationException} from {@code action} to stop.
      *
+     * <p>When the content verification was asked to {@linkplain PackageVerifier.SignedPackage#feed feed} this type, the
+     * first reading takes the records it checked instead of reading the file again.
+     *
      * @throws PackageException if the file no longer matches what was verified, or cannot be read
+     * @throws java.util.concurrent.CancellationException if the verification feeding the records failed or was cancelled
+     *                                                    (its own exception tells why)
      */
     public void forEachRecord(RecordType type, Consumer<PackageRecord> action) {
         ManifestEntry listed = manifest.entry(type.entryPath()).orElse(null);
         if (listed == null) {
+            return;
+        }
+        RecordFeed feed = feeds.get(type);
+        if (feed != null && !feed.taken()) {
+            try {
+                feed.forEach(action);
+            } finally {
+                feed.abandon(); // read to the end, or stopped: either way nothing more is wanted
+            }
             return;
         }
         RecordScanner.Context ctx = new RecordScanner.Context(manifest);
@@ -114,6 +132,23 @@ public final class VerifiedPackage implements AutoCloseable {
             throw PackageException.of(demoStore ? PackageProblem.REAL_INTO_DEMO : PackageProblem.DEMO_INTO_REAL,
                     ManifestCodec.MANIFEST, manifest.header().workstationId(), "");
         }
+    }
+
+    /** A new feed of {@code type}'s records, replacing any earlier one. */
+    RecordFeed newFeed(RecordType type) {
+        RecordFeed feed = new RecordFeed(type);
+        feeds.put(type, feed);
+        return feed;
+    }
+
+    /** The feed of {@code type}, if one was asked for. */
+    RecordFeed feed(RecordType type) {
+        return feeds.get(type);
+    }
+
+    /** Ends every feed: the verification is over, whichever way. */
+    void finishFeeds() {
+        feeds.values().forEach(RecordFeed::finish);
     }
 
     private EntryStream open(ManifestEntry listed) {
