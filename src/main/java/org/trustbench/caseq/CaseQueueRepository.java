@@ -239,7 +239,8 @@ public final class CaseQueueRepository {
         }
     }
 
-    static Provider toProvider(ProviderRecord p) {
+    /** A provider row as a domain value. */
+    public static Provider toProvider(ProviderRecord p) {
         return new Provider(p.getId(), p.getUscc(), p.getNameZh(), p.getNameEn(), p.getEntityType(), p.getLegalRep(),
                 p.getLegalRepTitle(), p.getRegisteredCapital(), p.getRegisteredAddress(), p.getRegistrationAuthority(),
                 p.getEstablishedOn(), p.getTermTo(), RegistryStatus.valueOf(p.getRegistryStatus()), p.getBusinessScope());

@@ -19,6 +19,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -26,6 +28,7 @@ import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.JSON;
+import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.domain.Attachment;
 import org.trustbench.domain.Equipment;
 import org.trustbench.domain.EvidenceItem;
@@ -77,15 +80,41 @@ public final class CaseIntakeRepository {
      * USCC the store already has is reused (its row is left as it is), an attachment blob or trusted issuer already
      * present is kept. The caller makes sure no case number exists yet (the insert fails otherwise).
      *
-     * @return the ids of the new cases, in the batch's order
+     * @return the new cases exactly as {@code CaseQueueRepository.findCases} reads them back, in the batch's order:
+     *         ids set, a reused provider as stored, attachments with their stored sizes
      */
-    public List<Long> insertNew(DSLContext tx, IntakeBatch batch) {
-        return insert(tx, batch, true);
+    public List<FilingCase> insertNew(DSLContext tx, IntakeBatch batch) {
+        List<FilingCase> stored = insert(tx, batch, true);
+        Set<String> sm3s = new HashSet<>();
+        stored.forEach(c -> c.evidence().forEach(e -> e.attachments().forEach(a -> sm3s.add(a.sm3()))));
+        Map<String, Long> sizes = new HashMap<>();
+        if (!sm3s.isEmpty()) {
+            tx.select(ATTACHMENT_BLOB.SM3, ATTACHMENT_BLOB.SIZE_BYTES).from(ATTACHMENT_BLOB)
+                    .where(ATTACHMENT_BLOB.SM3.in(sm3s)).forEach(r -> sizes.put(r.value1(), r.value2()));
+        }
+        return stored.stream().map(c -> withSizes(c, sizes)).toList();
+    }
+
+    private static FilingCase withSizes(FilingCase c, Map<String, Long> sizes) {
+        List<EvidenceItem> evidence = new ArrayList<>(c.evidence().size());
+        for (EvidenceItem e : c.evidence()) {
+            List<Attachment> attachments = new ArrayList<>(e.attachments().size());
+            for (Attachment a : e.attachments()) {
+                Long size = sizes.get(a.sm3());
+                if (size != null) {
+                    attachments.add(new Attachment(a.fileName(), a.mediaType(), a.sm3(), size));
+                }
+            }
+            evidence.add(new EvidenceItem(e.id(), e.kind(), e.source(), e.title(), e.fields(), e.validFrom(), e.validTo(),
+                    e.recordedAt(), attachments, e.signature()));
+        }
+        return new FilingCase(c.id(), c.caseNo(), c.provider(), c.districtCode(), c.platform(), c.receivedOn(),
+                c.deadlineOn(), c.status(), c.assignee(), c.services(), c.performer(), c.subcontractDeclared(),
+                c.equipment(), evidence);
     }
 
     /** Inserts the batch; {@code keepExisting} reuses providers, blobs and issuers the store already has. */
-    private List<Long> insert(DSLContext ctx, IntakeBatch batch, boolean keepExisting) {
-        List<Long> caseIds = new ArrayList<>();
+    private List<FilingCase> insert(DSLContext ctx, IntakeBatch batch, boolean keepExisting) {
         for (TrustedIssuer issuer : batch.issuers()) {
             if (keepExisting && ctx.fetchExists(TRUSTED_ISSUER, TRUSTED_ISSUER.KEY_ID.eq(issuer.keyId()))) {
                 continue;
@@ -107,15 +136,15 @@ public final class CaseIntakeRepository {
                     .set(ATTACHMENT_BLOB.CONTENT, blob.getValue())
                     .execute();
         }
-        Map<String, Long> providerIds = new HashMap<>();
+        Map<String, Provider> known = new HashMap<>();
         if (keepExisting && !batch.providers().isEmpty()) {
-            ctx.select(PROVIDER.USCC, PROVIDER.ID).from(PROVIDER)
+            ctx.selectFrom(PROVIDER)
                     .where(PROVIDER.USCC.in(batch.providers().stream().map(Provider::uscc).toList()))
-                    .forEach(r -> providerIds.put(r.value1(), r.value2()));
+                    .forEach(r -> known.put(r.getUscc(), CaseQueueRepository.toProvider(r)));
         }
         return ctx.connectionResult(c -> {
             try {
-                return new JdbcBatches(c).insert(batch, providerIds);
+                return new JdbcBatches(c).insert(batch, known);
             } catch (SQLException e) {
                 throw new DataAccessException("inserting cases: " + e.getMessage(), e);
             }

@@ -8,10 +8,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import org.trustbench.domain.Attachment;
 import org.trustbench.domain.Equipment;
@@ -36,33 +35,55 @@ final class JdbcBatches {
     }
 
     /**
-     * Inserts the batch's providers (those not in {@code providerIds}, which is completed), cases, equipment, evidence
-     * and attachment references.
+     * Inserts the batch's providers (those not in {@code known}, by USCC), cases, equipment, evidence and attachment
+     * references.
      *
-     * @return the new case ids in the batch's order
+     * @param known the providers the store has, by USCC, as stored (their rows are left as they are)
+     * @return the new cases as stored, in the batch's order: ids set, each with its provider as stored (a known one as
+     *         {@code known} gives it), evidence and attachments in insertion order; attachment sizes are 0
      */
-    List<Long> insert(org.trustbench.intake.IntakeBatch batch, Map<String, Long> providerIds) throws SQLException {
+    List<FilingCase> insert(org.trustbench.intake.IntakeBatch batch, Map<String, Provider> known) throws SQLException {
+        Map<String, Provider> providers = new HashMap<>(known);
         List<Provider> newProviders = new ArrayList<>();
-        Set<String> newUsccs = new HashSet<>();
         for (Provider p : batch.providers()) {
-            if (!providerIds.containsKey(p.uscc()) && newUsccs.add(p.uscc())) {
+            if (providers.putIfAbsent(p.uscc(), p) == null) {
                 newProviders.add(p);
             }
         }
         List<Long> ids = insertProviders(newProviders);
         for (int i = 0; i < newProviders.size(); i++) {
-            providerIds.put(newProviders.get(i).uscc(), ids.get(i));
+            Provider p = newProviders.get(i);
+            providers.put(p.uscc(), withId(p, ids.get(i)));
         }
         for (FilingCase fc : batch.cases()) {
-            if (!providerIds.containsKey(fc.provider().uscc())) {
+            if (!providers.containsKey(fc.provider().uscc())) {
                 throw new IllegalArgumentException("case " + fc.caseNo() + " refers to an unknown provider "
                         + fc.provider().uscc());
             }
         }
-        List<Long> caseIds = insertCases(batch.cases(), providerIds);
+        List<Long> caseIds = insertCases(batch.cases(), providers);
         insertEquipment(batch.cases(), caseIds);
-        insertEvidence(batch.cases(), caseIds);
-        return caseIds;
+        List<Long> evidenceIds = insertEvidence(batch.cases(), caseIds);
+        List<FilingCase> stored = new ArrayList<>(caseIds.size());
+        int e = 0;
+        for (int i = 0; i < caseIds.size(); i++) {
+            FilingCase c = batch.cases().get(i);
+            List<EvidenceItem> evidence = new ArrayList<>(c.evidence().size());
+            for (EvidenceItem item : c.evidence()) {
+                evidence.add(new EvidenceItem(evidenceIds.get(e++), item.kind(), item.source(), item.title(), item.fields(),
+                        item.validFrom(), item.validTo(), item.recordedAt(), item.attachments(), item.signature()));
+            }
+            stored.add(new FilingCase(caseIds.get(i), c.caseNo(), providers.get(c.provider().uscc()), c.districtCode(),
+                    c.platform(), c.receivedOn(), c.deadlineOn(), c.status(), c.assignee(), c.services(), c.performer(),
+                    c.subcontractDeclared(), c.equipment(), evidence));
+        }
+        return stored;
+    }
+
+    private static Provider withId(Provider p, long id) {
+        return new Provider(id, p.uscc(), p.nameZh(), p.nameEn(), p.entityType(), p.legalRep(), p.legalRepTitle(),
+                p.registeredCapital(), p.registeredAddress(), p.registrationAuthority(), p.establishedOn(), p.termTo(),
+                p.registryStatus(), p.businessScope());
     }
 
     private List<Long> insertProviders(List<Provider> providers) throws SQLException {
@@ -92,7 +113,7 @@ final class JdbcBatches {
         }
     }
 
-    private List<Long> insertCases(List<FilingCase> cases, Map<String, Long> providerIds) throws SQLException {
+    private List<Long> insertCases(List<FilingCase> cases, Map<String, Provider> providers) throws SQLException {
         if (cases.isEmpty()) {
             return new ArrayList<>();
         }
@@ -101,7 +122,7 @@ final class JdbcBatches {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"ID"})) {
             for (FilingCase fc : cases) {
                 ps.setString(1, fc.caseNo());
-                ps.setLong(2, providerIds.get(fc.provider().uscc()));
+                ps.setLong(2, providers.get(fc.provider().uscc()).id());
                 ps.setString(3, fc.districtCode());
                 ps.setString(4, fc.platform());
                 ps.setObject(5, fc.receivedOn());
@@ -141,7 +162,8 @@ final class JdbcBatches {
         }
     }
 
-    private void insertEvidence(List<FilingCase> cases, List<Long> caseIds) throws SQLException {
+    /** Returns the new evidence ids, in the cases' order. */
+    private List<Long> insertEvidence(List<FilingCase> cases, List<Long> caseIds) throws SQLException {
         List<EvidenceItem> items = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO evidence (case_id, kind, source, title, fields, valid_from, "
                 + "valid_to, recorded_at, signer_key_id, signature) VALUES (?, ?, ?, ?, ? FORMAT JSON, ?, ?, ?, ?, ?)",
@@ -163,10 +185,11 @@ final class JdbcBatches {
                 }
             }
             if (items.isEmpty()) {
-                return;
+                return List.of();
             }
             List<Long> evidenceIds = executeReturningIds(ps, items.size());
             insertAttachments(items, evidenceIds);
+            return evidenceIds;
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.trustbench.domain.FilingCase;
-import org.trustbench.verify.SignaturePrecheck;
+import org.trustbench.verify.CheckService;
+import org.trustbench.verify.ImportCheck;
 import org.jooq.DSLContext;
 import org.trustbench.crypto.Sm3;
 import org.trustbench.i18n.UserException;
@@ -49,12 +50,13 @@ final class ImportContext {
     private final Set<Long> recheck = new LinkedHashSet<>();
     private final List<Long> newCases = new java.util.ArrayList<>();
     private final Set<String> blobsStored = new HashSet<>();
-    private final SignaturePrecheck precheck;
+    private final ImportCheck check;
 
+    /** {@code check}: checks the new cases in this transaction (started by {@link #startCheck}). */
     ImportContext(DSLContext tx, VerifiedPackage pkg, String actor, OffsetDateTime now, ConflictRepository conflicts,
                   SyncCaseRepository cases, BooleanSupplier cancelled, Progress progress, long total,
-                  SignaturePrecheck precheck) {
-        this.precheck = precheck;
+                  ImportCheck check) {
+        this.check = check;
         this.tx = tx;
         this.pkg = pkg;
         this.packageId = pkg.manifest().header().packageId().toString();
@@ -96,14 +98,24 @@ final class ImportContext {
         recheck.add(caseId);
     }
 
-    /** New cases as the package brought them, just inserted: their registry signatures are prechecked (ImportService). */
-    void inserted(List<FilingCase> fresh) {
-        precheck.offer(fresh);
+    /** Starts the check of new cases with the issuer keys as this transaction has them (after the package's own). */
+    void startCheck(CheckService checks) {
+        checks.start(check, tx);
     }
 
-    /** An issuer key the package added: the precheck may verify signatures by it (trust is decided by the check). */
-    void issuerKeyAdded(String keyId, String publicKeyPem) {
-        precheck.addKey(keyId, publicKeyPem);
+    /** New cases just inserted, exactly as the store reads them back: checked beside the apply (ImportCheck). */
+    void inserted(List<FilingCase> stored) {
+        check.offer(stored);
+    }
+
+    /**
+     * Stores the results of the new cases checked so far in this transaction (with {@code all}, of every case offered,
+     * waiting for them); those cases are not checked again after the commit unless the package changes them later.
+     */
+    void storeChecked(boolean all) {
+        if (check.started()) {
+            recheck.removeAll(check.store(tx, all));
+        }
     }
 
     List<Long> newCaseIds() {

@@ -29,7 +29,7 @@ import org.trustbench.sync.keys.SignerRole;
 import org.trustbench.sync.keys.TrustedSigner;
 import org.trustbench.sync.keys.TrustedSignerRepository;
 import org.trustbench.verify.CheckService;
-import org.trustbench.verify.SignaturePrecheck;
+import org.trustbench.verify.ImportCheck;
 
 /**
  * Imports a package (docs/sync-format.md, "Import"). The whole package is verified against the trusted signers before
@@ -160,9 +160,9 @@ public final class ImportService {
             RecordFeed bulk = signed.feed(pkg.manifest().header().direction() == Direction.INBOUND ? RecordType.CASE
                     : RecordType.DECISION);
             ContentVerification content = new ContentVerification(signed, progress, cancelled);
-            // The new cases' registry signatures are verified on a thread of their own while the apply inserts them.
-            try (SignaturePrecheck precheck = checks.precheck()) {
-                return apply(file, actor, progress, cancelled, signed, content, precheck);
+            // The new cases are checked on a thread of their own while the apply inserts them, in its transaction.
+            try (ImportCheck check = checks.importCheck()) {
+                return apply(file, actor, progress, cancelled, signed, content, check);
             } finally {
                 bulk.abandon(); // if the apply stopped before reading it, the verification must not wait for it
             }
@@ -172,7 +172,7 @@ public final class ImportService {
     /** Applies a verified, acceptable package in one transaction, then checks the cases it added or changed. */
     private ImportResult apply(Path file, String actor, Progress progress, BooleanSupplier cancelled,
                                PackageVerifier.SignedPackage signed, ContentVerification content,
-                               SignaturePrecheck precheck) {
+                               ImportCheck check) {
         VerifiedPackage pkg = signed.pkg();
         UUID packageId = pkg.manifest().header().packageId();
         ImportContext done;
@@ -180,7 +180,7 @@ public final class ImportService {
             done = packages.dsl().transactionResult(tx -> {
                 ImportContext applied = apply(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
                         cases, () -> cancelled.getAsBoolean() || content.failed(), content.applyProgress(),
-                        pkg.manifest().totalRecords(), precheck), file);
+                        pkg.manifest().totalRecords(), check), file);
                 content.await();
                 applied.checkCancelled(); // honoured up to the commit
                 return applied;
@@ -192,10 +192,11 @@ public final class ImportService {
             }
             throw cause;
         }
-        // The bulk path: one trusted-key lookup and one digest scan, batches pipelined with the rules. Not
-        // cancellable: the package is applied, and a case left unchecked would be checked at the next start.
+        // The cases not checked in the transaction (changed cases; new ones the import check left): the bulk path, one
+        // trusted-key lookup and one digest scan, batches pipelined with the rules. Not cancellable: the package is
+        // applied, and a case left unchecked would be checked at the next start.
         checks.checkCases(done.recheckIds(), (n, total) -> progress.update(2 * PHASE + (total == 0 ? PHASE : n * PHASE / total),
-                TOTAL), () -> false, precheck);
+                TOTAL), () -> false);
         progress.update(TOTAL, TOTAL);
         return new ImportResult(packageId, done.counts(), false, done.newCaseIds(), done.conflictCount(),
                 done.skippedCount());
@@ -228,6 +229,7 @@ public final class ImportService {
         }
         if (ctx.pkg.manifest().header().direction() == Direction.INBOUND) {
             inbound.issuerKeys(ctx);
+            ctx.startCheck(checks);
             inbound.cases(ctx);
             registry.apply(ctx);
         } else {

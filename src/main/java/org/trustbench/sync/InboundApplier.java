@@ -59,7 +59,6 @@ final class InboundApplier {
             boolean changed;
             if (add && known.isEmpty()) {
                 cases.insertIssuer(ctx.tx, keyId, o.get("name").textValue(), o.get("publicKeyPem").textValue(), ctx.now);
-                ctx.issuerKeyAdded(keyId, o.get("publicKeyPem").textValue());
                 changed = true;
             } else if (add) {
                 OffsetDateTime revokedAt = known.get().revokedAt();
@@ -106,9 +105,11 @@ final class InboundApplier {
             if (chunk.size() == CHUNK) {
                 applyChunk(ctx, chunk);
                 chunk.clear();
+                ctx.storeChecked(false);
             }
         });
         applyChunk(ctx, chunk);
+        ctx.storeChecked(true);
     }
 
     /** A parsed case record and the record it came from. */
@@ -149,11 +150,13 @@ final class InboundApplier {
         }
         ctx.storeBlobs(blobs);
         if (!fresh.isEmpty()) {
-            List<Long> ids = intake.insertNew(ctx.tx, new IntakeBatch(List.copyOf(providers.values()), fresh, Map.of(),
-                    List.of()));
-            ids.forEach(ctx::newCase);
-            fresh.forEach(c -> ctx.applied(RecordType.CASE));
-            ctx.inserted(fresh);
+            List<FilingCase> stored = intake.insertNew(ctx.tx, new IntakeBatch(List.copyOf(providers.values()), fresh,
+                    Map.of(), List.of()));
+            stored.forEach(c -> {
+                ctx.newCase(c.id());
+                ctx.applied(RecordType.CASE);
+            });
+            ctx.inserted(stored);
         }
     }
 

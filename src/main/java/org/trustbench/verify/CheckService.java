@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.audit.AuditAction;
@@ -122,23 +123,17 @@ public final class CheckService {
     }
 
     /**
-     * As {@link #checkCases(List, Progress, BooleanSupplier)}, starting from the SM2 results {@code precheck} computed
-     * (it is finished first: what was offered to it is verified, then it takes no more).
+     * A check of an import's new cases inside its transaction ({@link ImportCheck}); {@linkplain #start start} it once
+     * the package's issuer keys are applied, and close it when the import ends.
      */
-    public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled, SignaturePrecheck precheck) {
-        return checkIds(ids, progress, cancelled, precheck.finish());
+    public ImportCheck importCheck() {
+        return new ImportCheck((c, keys, corrupt, memo) -> check(c, keys, corrupt, Map.of(), memo::get, memo), findings,
+                findings::corruptBlobs, clock);
     }
 
-    /** A precheck of registry signatures with the issuer keys of the store as they are now; close it when done. */
-    public SignaturePrecheck precheck() {
-        return new SignaturePrecheck(trustedKeys(), (keyId, pem) -> {
-            try {
-                PreparedKey key = preparedKeys.computeIfAbsent(pem, PreparedKey::of);
-                return key.fingerprint().equals(keyId) ? key.key() : null;
-            } catch (RuntimeException e) {
-                return null;
-            }
-        });
+    /** Starts {@code check} with the trusted issuer keys as {@code tx} (the import's transaction) has them. */
+    public void start(ImportCheck check, DSLContext tx) {
+        check.start(trustedKeys(findings.issuerRows(tx)));
     }
 
     /**
@@ -292,10 +287,14 @@ public final class CheckService {
      * which decides them completely.
      */
     private IssuerKeys trustedKeys() {
+        return trustedKeys(findings.issuerRows());
+    }
+
+    private IssuerKeys trustedKeys(List<FindingRepository.IssuerRow> rows) {
         Map<String, Sm2.VerifyKey> keys = new HashMap<>();
         OffsetDateTime now = OffsetDateTime.now(clock);
         Set<String> revoked = new java.util.HashSet<>();
-        for (FindingRepository.IssuerRow issuer : findings.issuerRows()) {
+        for (FindingRepository.IssuerRow issuer : rows) {
             if (issuer.revokedAt() != null && !issuer.revokedAt().isAfter(now)) {
                 revoked.add(issuer.keyId());
             }

@@ -86,20 +86,26 @@ public final class FindingRepository {
         if (results.isEmpty()) {
             return 0;
         }
+        return dsl.transactionResult(tx -> save(tx.dsl(), results, engineVersion, computedAt, stored));
+    }
+
+    /** As {@link #save(Map, String, OffsetDateTime, Map)}, in the caller's transaction. */
+    public int save(DSLContext tx, Map<Long, CaseResult> results, String engineVersion, OffsetDateTime computedAt,
+                    Map<Long, StoredCheck> stored) {
+        if (results.isEmpty()) {
+            return 0;
+        }
         Map<Long, StoredCheckForm> forms = new LinkedHashMap<>();
         results.forEach((id, r) -> forms.put(id, StoredCheckForm.of(engineVersion, r)));
-        return dsl.transactionResult(tx -> {
-            DSLContext ctx = tx.dsl();
-            Set<Long> rewrite = ctx.connectionResult(c -> touchUnchanged(c, forms, stored, engineVersion, computedAt));
-            if (rewrite.isEmpty()) {
-                return 0;
-            }
-            IdList ids = IdList.of(rewrite);
-            ctx.deleteFrom(FINDING).where(ids.contains(FINDING.CASE_ID)).execute();
-            ctx.deleteFrom(CASE_CHECK).where(ids.contains(CASE_CHECK.CASE_ID)).execute();
-            ctx.connection(c -> insert(c, rewrite, forms, engineVersion, computedAt));
-            return rewrite.size();
-        });
+        Set<Long> rewrite = tx.connectionResult(c -> touchUnchanged(c, forms, stored, engineVersion, computedAt));
+        if (rewrite.isEmpty()) {
+            return 0;
+        }
+        IdList ids = IdList.of(rewrite);
+        tx.deleteFrom(FINDING).where(ids.contains(FINDING.CASE_ID)).execute();
+        tx.deleteFrom(CASE_CHECK).where(ids.contains(CASE_CHECK.CASE_ID)).execute();
+        tx.connection(c -> insert(c, rewrite, forms, engineVersion, computedAt));
+        return rewrite.size();
     }
 
     /**
@@ -265,7 +271,12 @@ public final class FindingRepository {
 
     /** Every trusted issuer's key id, PEM and revocation time, in one query. */
     public List<IssuerRow> issuerRows() {
-        return dsl.select(TRUSTED_ISSUER.KEY_ID, TRUSTED_ISSUER.PUBLIC_KEY_PEM, TRUSTED_ISSUER.REVOKED_AT).from(TRUSTED_ISSUER)
+        return issuerRows(dsl);
+    }
+
+    /** As {@link #issuerRows()}, in the caller's transaction (an import's, with the keys its package added). */
+    public List<IssuerRow> issuerRows(DSLContext tx) {
+        return tx.select(TRUSTED_ISSUER.KEY_ID, TRUSTED_ISSUER.PUBLIC_KEY_PEM, TRUSTED_ISSUER.REVOKED_AT).from(TRUSTED_ISSUER)
                 .orderBy(TRUSTED_ISSUER.KEY_ID).fetch(r -> new IssuerRow(r.value1(), r.value2(), r.value3()));
     }
 
