@@ -97,6 +97,18 @@ public final class FindingRepository {
         }
         Map<Long, StoredCheckForm> forms = new LinkedHashMap<>();
         results.forEach((id, r) -> forms.put(id, StoredCheckForm.of(engineVersion, r)));
+        return saveForms(tx, forms, engineVersion, computedAt, stored);
+    }
+
+    /**
+     * As {@link #save(DSLContext, Map, String, OffsetDateTime, Map)}, the results in their stored form already (made
+     * by {@link StoredCheckForm#of} with the same engine version).
+     */
+    int saveForms(DSLContext tx, Map<Long, StoredCheckForm> forms, String engineVersion, OffsetDateTime computedAt,
+                  Map<Long, StoredCheck> stored) {
+        if (forms.isEmpty()) {
+            return 0;
+        }
         Set<Long> rewrite = tx.connectionResult(c -> touchUnchanged(c, forms, stored, engineVersion, computedAt));
         if (rewrite.isEmpty()) {
             return 0;

@@ -51,7 +51,8 @@ public final class ImportCheck implements AutoCloseable {
     private final Supplier<Set<String>> corruptBlobs;
     private final Clock clock;
     private final ThreadPoolExecutor thread;
-    private final ConcurrentLinkedQueue<Map<Long, FindingRepository.CaseResult>> checked = new ConcurrentLinkedQueue<>();
+    /** Checked chunks in their stored form (made on the check's thread), waiting to be stored. */
+    private final ConcurrentLinkedQueue<Map<Long, StoredCheckForm>> checked = new ConcurrentLinkedQueue<>();
     private final Map<String, Boolean> memo = new HashMap<>();
     private volatile IssuerKeys keys;
     private Set<String> corrupt;
@@ -93,7 +94,7 @@ public final class ImportCheck implements AutoCloseable {
     }
 
     private void checkChunk(List<FilingCase> cases, IssuerKeys now) {
-        Map<Long, FindingRepository.CaseResult> results = new LinkedHashMap<>();
+        Map<Long, StoredCheckForm> results = new LinkedHashMap<>();
         try {
             if (corrupt == null) {
                 corrupt = corruptBlobs.get();
@@ -105,7 +106,7 @@ public final class ImportCheck implements AutoCloseable {
                 if (memo.size() > MEMO_MAX) {
                     memo.clear();
                 }
-                results.put(c.id(), check.check(c, now, corrupt, memo));
+                results.put(c.id(), StoredCheckForm.of(VerificationEngine.VERSION, check.check(c, now, corrupt, memo)));
             }
         } catch (RuntimeException e) {
             LOG.warn("Checking {} new cases during the import failed; they are checked after it", cases.size(), e);
@@ -130,14 +131,14 @@ public final class ImportCheck implements AutoCloseable {
                 stopped = true;
             }
         }
-        Map<Long, FindingRepository.CaseResult> results = new LinkedHashMap<>();
-        for (Map<Long, FindingRepository.CaseResult> chunk; (chunk = checked.poll()) != null; ) {
+        Map<Long, StoredCheckForm> results = new LinkedHashMap<>();
+        for (Map<Long, StoredCheckForm> chunk; (chunk = checked.poll()) != null; ) {
             results.putAll(chunk);
         }
         if (results.isEmpty()) {
             return List.of();
         }
-        findings.save(tx, results, VerificationEngine.VERSION, OffsetDateTime.now(clock), Map.of());
+        findings.saveForms(tx, results, VerificationEngine.VERSION, OffsetDateTime.now(clock), Map.of());
         return new ArrayList<>(results.keySet());
     }
 
