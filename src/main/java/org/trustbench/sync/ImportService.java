@@ -178,7 +178,7 @@ public final class ImportService {
         ImportContext done;
         try {
             done = packages.dsl().transactionResult(tx -> {
-                ImportContext applied = apply(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
+                ImportContext applied = applyRecords(new ImportContext(tx.dsl(), pkg, actor, OffsetDateTime.now(clock), conflicts,
                         cases, () -> cancelled.getAsBoolean() || content.failed(), content.applyProgress(),
                         pkg.manifest().totalRecords(), check), file);
                 content.await();
@@ -222,7 +222,8 @@ public final class ImportService {
         return trustedSigners.find(pkg.signerKeyId()).map(TrustedSigner::role).orElse(null);
     }
 
-    private ImportContext apply(ImportContext ctx, Path file) {
+    /** Applies every record in {@code ctx}'s transaction, then records the package in the history and the audit trail. */
+    private ImportContext applyRecords(ImportContext ctx, Path file) {
         if (ImportRepository.packageKnown(ctx.tx, ctx.packageId)) {
             // Another import of the same package finished meanwhile; the history's key would refuse it anyway.
             throw new UserException(UserMessage.of("sync.import.already", ctx.packageId));
