@@ -3,12 +3,12 @@ package org.trustbench.verify;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -28,10 +28,11 @@ import org.trustbench.domain.FilingCase;
  * applied ({@link #start}); the check of a case is exactly {@link CheckService}'s. A case the import changes again after
  * it was checked (a registry update in the same package) is checked again after the commit, as any changed case is.
  *
- * <p>It never holds up the import: when its thread is still busy with {@value #BACKLOG} earlier chunks, an offer is
- * dropped, and those cases are checked after the commit. A failure while checking a chunk is logged and leaves that
- * chunk to the check after the commit. Memory stays bounded: at most the backlog waits, and the SM2 results kept for
- * registry records that several cases share are dropped every {@value #MEMO_MAX}.
+ * <p>When its thread is still busy with {@value #BACKLOG} earlier chunks, the import checks the chunk it offers itself
+ * (on its own thread, before it goes on): the two share the work instead of the import leaving cases to be loaded back
+ * and checked after the commit. A failure while checking a chunk is logged and leaves that chunk to the check after the
+ * commit. Memory stays bounded: at most the backlog waits, and the SM2 results kept for registry records that several
+ * cases share are dropped every {@value #MEMO_MAX}.
  */
 public final class ImportCheck implements AutoCloseable {
 
@@ -53,7 +54,8 @@ public final class ImportCheck implements AutoCloseable {
     private final ThreadPoolExecutor thread;
     /** Checked chunks in their stored form (made on the check's thread), waiting to be stored. */
     private final ConcurrentLinkedQueue<Map<Long, StoredCheckForm>> checked = new ConcurrentLinkedQueue<>();
-    private final Map<String, Boolean> memo = new HashMap<>();
+    /** SM2 results by input digest, shared by the check's thread and the import's when it checks a chunk itself. */
+    private final Map<String, Boolean> memo = new ConcurrentHashMap<>();
     private volatile IssuerKeys keys;
     private Set<String> corrupt;
     private volatile boolean stopped;
@@ -67,7 +69,7 @@ public final class ImportCheck implements AutoCloseable {
             Thread t = new Thread(r, "import-check");
             t.setDaemon(true);
             return t;
-        }, new ThreadPoolExecutor.DiscardPolicy());
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     /** Starts checking with these keys (read in the import's transaction); offers before this are dropped. */
@@ -81,8 +83,8 @@ public final class ImportCheck implements AutoCloseable {
     }
 
     /**
-     * Checks {@code stored} (new cases as the store will read them back) in the background, unless the backlog is full
-     * or the check has not started; a dropped chunk is checked after the commit.
+     * Checks {@code stored} (new cases as the store will read them back) in the background, or on the calling thread
+     * when the backlog is full; nothing before the check has started (those cases are checked after the commit).
      */
     public void offer(List<FilingCase> stored) {
         IssuerKeys now = keys;
@@ -96,9 +98,7 @@ public final class ImportCheck implements AutoCloseable {
     private void checkChunk(List<FilingCase> cases, IssuerKeys now) {
         Map<Long, StoredCheckForm> results = new LinkedHashMap<>();
         try {
-            if (corrupt == null) {
-                corrupt = corruptBlobs.get();
-            }
+            Set<String> corruptNow = corrupt();
             for (FilingCase c : cases) {
                 if (stopped) {
                     return;
@@ -106,13 +106,21 @@ public final class ImportCheck implements AutoCloseable {
                 if (memo.size() > MEMO_MAX) {
                     memo.clear();
                 }
-                results.put(c.id(), StoredCheckForm.of(VerificationEngine.VERSION, check.check(c, now, corrupt, memo)));
+                results.put(c.id(), StoredCheckForm.of(VerificationEngine.VERSION, check.check(c, now, corruptNow, memo)));
             }
         } catch (RuntimeException e) {
             LOG.warn("Checking {} new cases during the import failed; they are checked after it", cases.size(), e);
             return;
         }
         checked.add(results);
+    }
+
+    /** The store's corrupt attachments, read once (by whichever thread checks first). */
+    private synchronized Set<String> corrupt() {
+        if (corrupt == null) {
+            corrupt = Set.copyOf(corruptBlobs.get());
+        }
+        return corrupt;
     }
 
     /**

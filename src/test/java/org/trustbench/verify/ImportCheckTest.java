@@ -32,7 +32,7 @@ import org.trustbench.testing.DemoStore;
  * The check of an import's new cases inside its transaction ({@link ImportCheck}), as an import drives it: chunks
  * offered as they are inserted, results stored in the transaction. What it stores is what a fresh check finds after
  * the commit, with the issuer keys as the transaction has them; a registry record shared by several cases is verified
- * once; a chunk offered while the backlog is full is left for the check after the commit. On the demo store with its
+ * once; a chunk offered while the backlog is full is checked by the import's own thread. On the demo store with its
  * findings removed.
  */
 class ImportCheckTest {
@@ -42,6 +42,7 @@ class ImportCheckTest {
 
     private final AtomicInteger sm2 = new AtomicInteger();
     private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final java.util.Set<String> verifiedOn = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private AppServices s;
     private CheckService counted;
 
@@ -60,6 +61,7 @@ class ImportCheckTest {
                         Thread.currentThread().interrupt();
                     }
                     sm2.incrementAndGet();
+                    verifiedOn.add(Thread.currentThread().getName());
                     return Sm2.verify(key, data, sig);
                 });
     }
@@ -122,9 +124,10 @@ class ImportCheckTest {
     }
 
     @Test
-    void aChunkOfferedWhileTheBacklogIsFullIsLeftForLater() {
+    void aChunkOfferedWhileTheBacklogIsFullIsCheckedByTheImportItself() throws Exception {
         List<Long> ids = s.findingRepository().allCaseIds();
         List<FilingCase> cases = s.caseQueueRepository().findCases(ids);
+        Map<Long, List<Finding>> fresh = DemoStore.freshFindings(s, ids);
         List<List<FilingCase>> chunks = new ArrayList<>();
         for (FilingCase c : cases) {
             if (!counted.signatureStatuses(c).isEmpty() && chunks.size() < ImportCheck.BACKLOG + 3) {
@@ -132,21 +135,34 @@ class ImportCheckTest {
             }
         }
         assertEquals(ImportCheck.BACKLOG + 3, chunks.size());
-        sm2.set(0);
+        verifiedOn.clear();
         gate = new CountDownLatch(1);
+        Thread opener = new Thread(() -> {
+            try {
+                Thread.sleep(300); // by then the check's thread waits at the gate with the backlog full
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            gate.countDown();
+        });
 
+        String importThread = Thread.currentThread().getName();
         List<Long> stored = s.store().dsl().transactionResult(tx -> {
             try (ImportCheck check = counted.importCheck()) {
                 counted.start(check, tx.dsl());
-                chunks.forEach(check::offer); // one under way, BACKLOG waiting, two dropped
-                gate.countDown();
+                opener.start();
+                chunks.forEach(check::offer); // one under way, BACKLOG waiting, two checked by the offering thread
                 return check.store(tx.dsl(), true);
             }
         });
+        opener.join();
 
-        List<Long> expected = chunks.subList(0, ImportCheck.BACKLOG + 1).stream().map(c -> c.get(0).id()).toList();
-        assertEquals(expected, stored);
-        assertEquals(expected.size(), s.store().dsl().fetchCount(CASE_CHECK), "only those have a stored check");
+        List<Long> chunkIds = chunks.stream().map(c -> c.get(0).id()).toList();
+        assertEquals(new HashSet<>(chunkIds), new HashSet<>(stored), "every chunk checked, none left for later");
+        assertTrue(verifiedOn.contains(importThread) && verifiedOn.contains("import-check"), verifiedOn.toString());
+        for (long id : chunkIds) {
+            assertEquals(fresh.get(id), s.findingRepository().findings(id), "case " + id);
+        }
     }
 
     @Test
