@@ -105,7 +105,8 @@ public final class CaseQueueViewModel {
      * Reloads the queue from the store in the background, keeping the current query and selection. The first time,
      * the first page in the default order and the number of cases come from a cheap query and are shown at once, while the
      * full index is built in a second task (with {@link #loadProgressProperty() progress}); a query that needs the
-     * index waits for it.
+     * index waits for it. A prefetched first page that has already been read is shown in this call, so the rows are in
+     * the table's first frame; the index is then built once that frame has been drawn.
      */
     public void reload() {
         reloads++;
