@@ -72,6 +72,8 @@ public final class CaseQueueViewModel {
     private java.util.concurrent.Future<FirstPage> prefetched;
     private Task<FirstPage> pageTask;
     private Task<QueueIndex> loadTask;
+    /** Counts the reloads, so that an index build deferred to after a frame is dropped when a reload came meanwhile. */
+    private long reloads;
     private Task<List<CaseSummary>> searchTask;
 
     public CaseQueueViewModel(CaseQueueRepository repository, Executor executor) {
@@ -103,9 +105,11 @@ public final class CaseQueueViewModel {
      * Reloads the queue from the store in the background, keeping the current query and selection. The first time,
      * the first page in the default order and the number of cases come from a cheap query and are shown at once, while the
      * full index is built in a second task (with {@link #loadProgressProperty() progress}); a query that needs the
-     * index waits for it.
+     * index waits for it. A prefetched first page that has already been read is shown in this call, so the rows are in
+     * the table's first frame; the index is then built once that frame has been drawn.
      */
     public void reload() {
+        reloads++;
         cancel(loadTask);
         cancel(pageTask);
         loading.set(true);
@@ -116,14 +120,21 @@ public final class CaseQueueViewModel {
         }
         java.util.concurrent.Future<FirstPage> early = prefetched;
         prefetched = null;
+        FirstPage done = readIfDone(early);
+        if (done != null) {
+            // Read while the workbench was built: the rows are in the table before its first frame, not one frame later,
+            // and the index is built once that frame has been drawn instead of competing with it for the cores.
+            firstPage = done.rows();
+            totalCount.set(done.total());
+            search();
+            afterNextFrame(this::buildIndex);
+            return;
+        }
         Task<FirstPage> page = Tasks.of(() -> early != null ? early.get() : repository.firstPage(FIRST_PAGE));
         pageTask = page;
         page.setOnSucceeded(e -> {
             if (pageTask == page) {
-                firstPage = page.getValue().rows();
-                totalCount.set(page.getValue().total());
-                search();
-                buildIndex();
+                showFirstPage(page.getValue());
             }
         });
         page.setOnFailed(e -> {
@@ -133,6 +144,50 @@ public final class CaseQueueViewModel {
             }
         });
         executor.execute(page);
+    }
+
+    private void showFirstPage(FirstPage page) {
+        firstPage = page.rows();
+        totalCount.set(page.total());
+        search();
+        buildIndex();
+    }
+
+    /**
+     * Runs {@code work} on the FX thread at the second pulse from now: the first draws the frame being prepared, the
+     * second comes once it is on screen. A reload meanwhile supersedes it.
+     */
+    private void afterNextFrame(Runnable work) {
+        long generation = reloads;
+        new javafx.animation.AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (++pulses < 2) {
+                    return;
+                }
+                stop();
+                if (generation == reloads) {
+                    work.run();
+                }
+            }
+        }.start();
+    }
+
+    /** The page of a future that has already completed normally, or null (not done, failed or cancelled: never waits). */
+    private static FirstPage readIfDone(java.util.concurrent.Future<FirstPage> future) {
+        if (future == null || !future.isDone() || future.isCancelled()) {
+            return null;
+        }
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null; // the page task reads it again and reports the failure as before
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private void buildIndex() {

@@ -48,6 +48,8 @@ public final class MainView implements View {
     /** The review screen, built the first time a case is opened (it is not needed to show the queue). */
     private final java.util.function.Supplier<ReviewView> reviewFactory;
     private ReviewView reviewView;
+    /** What the queue mode shows: the queue, or the queue beside the preview. */
+    private Parent queueContent;
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
@@ -79,24 +81,31 @@ public final class MainView implements View {
             top.getChildren().add(demoBanner());
         }
         root.setTop(top);
-        SplitPane split = new SplitPane(queueView.root());
+        // The queue alone when the preview is hidden (the default on screens under 1680 px): a split pane with one item
+        // would cost its skin and, until that skin exists, hide the queue's table from the scene graph's lookups.
+        SplitPane split = new SplitPane();
+        SplitPane.setResizableWithParent(detailView.root(), false);
         Runnable showPreview = () -> {
             if (vm.previewVisibleProperty().get()) {
                 if (!split.getItems().contains(detailView.root())) {
-                    split.getItems().add(detailView.root());
+                    split.getItems().setAll(queueView.root(), detailView.root());
                     split.setDividerPositions(0.72);
                 }
+                queueContent = split;
             } else {
-                split.getItems().remove(detailView.root());
+                split.getItems().clear();
+                queueContent = queueView.root();
+            }
+            if (vm.modeProperty().get() == MainViewModel.Mode.QUEUE) {
+                root.setCenter(queueContent);
             }
         };
         subscriptions.onInvalidate(vm.previewVisibleProperty(), o -> showPreview.run());
         showPreview.run();
-        SplitPane.setResizableWithParent(detailView.root(), false);
         queueView.setOnOpen(vm::openSelected);
         Runnable showMode = () -> {
             boolean review = vm.modeProperty().get() == MainViewModel.Mode.REVIEW;
-            root.setCenter(review ? reviewView().root() : split);
+            root.setCenter(review ? reviewView().root() : queueContent);
             if (review) {
                 reviewView().focus();
             } else {

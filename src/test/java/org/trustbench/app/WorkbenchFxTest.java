@@ -177,6 +177,68 @@ class WorkbenchFxTest {
         assertEquals("案件编号", firstColumn.getText());
     }
 
+    @Test
+    void aFirstPageAlreadyReadIsInTheWorkbenchsFirstFrameAndTheQueueWorks(FxRobot robot) throws Exception {
+        org.trustbench.caseq.CaseQueueRepository.FirstPage page =
+                services.caseQueueRepository().firstPage(org.trustbench.caseq.CaseQueueViewModel.FIRST_PAGE);
+        Workbench.Opened[] opened = new Workbench.Opened[1];
+        Stage[] stage = new Stage[1];
+        List<Integer> rowsBeforeAnyPulse = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            opened[0] = Workbench.open(services, TestSessions.officer(), new I18n(Messages.CHINESE), SAME_THREAD,
+                    new RecordingDialogs(), java.util.concurrent.CompletableFuture.completedFuture(page), () -> { }, () -> { });
+            Scene scene = new Scene(opened[0].main().root(), 1300, 800);
+            // Same FX event as the build: no CSS pass, layout or pulse yet. The table is in the scene graph (not inside a
+            // split pane's skin still to be made) and has the rows, so the first frame drawn shows them.
+            if (scene.lookup("#queue-table") instanceof TableView<?> t) {
+                rowsBeforeAnyPulse.add(t.getItems().size());
+            }
+            stage[0] = new Stage();
+            stage[0].setScene(scene);
+            stage[0].show();
+        }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            assertEquals(List.of(page.rows().size()), rowsBeforeAnyPulse);
+            // The rest of the workbench is there and the queue works (the index follows the first frame).
+            Scene scene = stage[0].getScene();
+            WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> scene.lookup("#status-counts") instanceof Label l && l.getText().contains("审核中"));
+            assertNotNull(scene.lookup("#status-folder"));
+            assertNotNull(scene.lookup("#demo-banner"));
+            String target = dataset.batch().cases().get(3).caseNo();
+            TextField search = (TextField) scene.lookup("#queue-search");
+            robot.interact(() -> search.setText(target));
+            @SuppressWarnings("unchecked")
+            TableView<CaseSummary> table = (TableView<CaseSummary>) scene.lookup("#queue-table");
+            assertEquals(List.of(target), table.getItems().stream().map(CaseSummary::caseNo).toList());
+            // The preview goes beside the queue and away again; the queue stays in the window throughout.
+            javafx.scene.control.ToggleButton preview = (javafx.scene.control.ToggleButton) scene.lookup("#queue-preview-toggle");
+            boolean was = preview.isSelected();
+            robot.interact(() -> {
+                preview.fire();
+                scene.getRoot().applyCss();
+            });
+            assertEquals(!was, besidePreview(table), "preview shown with the toggle");
+            robot.interact(() -> {
+                preview.fire();
+                scene.getRoot().applyCss();
+            });
+            assertEquals(was, besidePreview(table), "preview hidden with the toggle");
+            assertTrue(scene.lookup("#queue-table") == table && table.getScene() == scene);
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> {
+                stage[0].close();
+                opened[0].dispose();
+            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Whether the queue's table sits in the split pane beside the preview (it is alone in the window otherwise). */
+    private static boolean besidePreview(javafx.scene.Node table) {
+        return java.util.stream.Stream.iterate(table.getParent(), java.util.Objects::nonNull, javafx.scene.Parent::getParent)
+                .anyMatch(p -> p instanceof javafx.scene.control.SplitPane);
+    }
+
     /** Records dialogs instead of blocking on them. */
     static final class RecordingDialogs implements DialogService {
         final List<String> shown = new java.util.ArrayList<>();

@@ -102,6 +102,86 @@ class CaseQueueViewModelTest {
         assertEquals(all.size(), vm.rows().size());
     }
 
+    @Test
+    void aFirstPageAlreadyReadShowsAtOnceAndTheIndexIsBuiltOnceThatFrameIsDrawn() throws Exception {
+        CaseQueueViewModel vm = new CaseQueueViewModel(services.caseQueueRepository(), tasks::add);
+        List<CaseSummary> all = services.caseQueueRepository().findAllSummaries();
+        CaseQueueRepository.FirstPage page = services.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE);
+        vm.usePrefetched(java.util.concurrent.CompletableFuture.completedFuture(page));
+
+        List<List<Long>> rowsAfterReload = new java.util.ArrayList<>();
+        List<Integer> tasksAfterReload = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.reload();
+            // In the same FX event: before any pulse, so the first frame of the queue already has its rows.
+            rowsAfterReload.add(ids(vm.rows()));
+            tasksAfterReload.add(tasks.size());
+        }).get(60, TimeUnit.SECONDS);
+        assertEquals(ids(page.rows()), rowsAfterReload.get(0), "the rows are there before the first frame");
+        assertEquals(0, tasksAfterReload.get(0), "no task for a page already read, and no index before that frame");
+        assertEquals(all.size(), vm.totalCountProperty().get());
+        assertTrue(vm.loadingProperty().get(), "the index is still to come");
+
+        // Once that frame is drawn (two pulses), the index is asked for, and then takes over.
+        waitForTasks(1);
+        runNext();
+        assertFalse(vm.loadingProperty().get());
+        assertEquals(QueueIndex.of(all).statusCounts(), vm.statusCountsProperty().get());
+        assertEquals(1, fxTaskCount(), "the query runs on the index");
+        runNext();
+        assertEquals(all.size(), vm.rows().size());
+        fx(() -> vm.searchTextProperty().set(all.get(0).caseNo()));
+        runNext();
+        assertTrue(ids(vm.rows()).contains(all.get(0).id()), "the queue searches on the index");
+        assertTrue(vm.rows().size() < all.size() && vm.rows().stream().allMatch(r -> r.caseNo().contains(all.get(0).caseNo())));
+    }
+
+    @Test
+    void aReloadBeforeThatFrameDropsTheDeferredIndexAndAPageNotReadYetIsReadByATask() throws Exception {
+        CaseQueueViewModel vm = new CaseQueueViewModel(services.caseQueueRepository(), tasks::add);
+        CaseQueueRepository.FirstPage page = services.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE);
+        vm.usePrefetched(java.util.concurrent.CompletableFuture.completedFuture(page));
+        List<Integer> tasksAfterReloads = new java.util.ArrayList<>();
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.reload();
+            vm.reload(); // no first page any more: read by a task; the deferred index build must not run as well
+            tasksAfterReloads.add(tasks.size());
+        }).get(60, TimeUnit.SECONDS);
+        assertEquals(1, tasksAfterReloads.get(0), "only the page task");
+        for (int i = 0; i < 10; i++) {
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertEquals(1, fxTaskCount(), "the deferred index build was dropped");
+        runNext();
+        assertEquals(ids(page.rows()), ids(vm.rows()));
+        assertEquals(1, fxTaskCount(), "the index follows the page read by the task");
+
+        // A page still being read is not waited for on the FX thread: a task waits for it.
+        CaseQueueViewModel later = new CaseQueueViewModel(services.caseQueueRepository(), tasks::add);
+        tasks.clear();
+        java.util.concurrent.CompletableFuture<CaseQueueRepository.FirstPage> pending = new java.util.concurrent.CompletableFuture<>();
+        later.usePrefetched(pending);
+        fx(later::reload);
+        assertTrue(later.rows().isEmpty());
+        assertEquals(1, fxTaskCount(), "the page task");
+        pending.complete(page);
+        runNext();
+        assertEquals(ids(page.rows()), ids(later.rows()));
+    }
+
+    private int fxTaskCount() throws Exception {
+        return WaitForAsyncUtils.asyncFx(tasks::size).get(60, TimeUnit.SECONDS);
+    }
+
+    private void waitForTasks(int n) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (fxTaskCount() < n) {
+            assertTrue(System.nanoTime() < deadline, "no task within 30 s");
+            WaitForAsyncUtils.sleep(10, TimeUnit.MILLISECONDS);
+        }
+    }
+
     private void runNext() throws Exception {
         fx(tasks.remove());
     }
