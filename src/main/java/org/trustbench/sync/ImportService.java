@@ -156,9 +156,9 @@ public final class ImportService {
             }
             // The content is verified beside the apply, which commits only once that has passed (ContentVerification).
             // The verification hands the bulk entry's records to the apply as it checks them, so that entry is read,
-            // hashed, parsed and checked once.
-            RecordFeed bulk = signed.feed(pkg.manifest().header().direction() == Direction.INBOUND ? RecordType.CASE
-                    : RecordType.DECISION);
+            // hashed, parsed and checked once (and new cases are made from their records on its thread).
+            RecordFeed bulk = pkg.manifest().header().direction() == Direction.INBOUND
+                    ? signed.feed(RecordType.CASE, InboundApplier.CASE) : signed.feed(RecordType.DECISION);
             ContentVerification content = new ContentVerification(signed, progress, cancelled);
             // The new cases are checked on a thread of their own while the apply inserts them, in its transaction.
             try (ImportCheck check = checks.importCheck()) {

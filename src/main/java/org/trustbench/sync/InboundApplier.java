@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.domain.FilingCase;
@@ -95,13 +96,13 @@ final class InboundApplier {
     void cases(ImportContext ctx) {
         Set<String> seen = new HashSet<>();
         List<Incoming> chunk = new ArrayList<>(CHUNK);
-        ctx.pkg.forEachRecord(RecordType.CASE, r -> {
+        ctx.pkg.forEachRecord(RecordType.CASE, CASE, (r, filingCase) -> {
             ctx.step();
-            String caseNo = r.json().get("caseNo").textValue();
+            String caseNo = filingCase.caseNo();
             if (!seen.add(caseNo)) {
                 throw ImportContext.refuse(r, "sync.import.duplicateCase", caseNo);
             }
-            chunk.add(new Incoming(r, CaseRecords.toCase(r.json(), sm3 -> { })));
+            chunk.add(new Incoming(r, filingCase));
             if (chunk.size() == CHUNK) {
                 applyChunk(ctx, chunk);
                 chunk.clear();
@@ -111,6 +112,12 @@ final class InboundApplier {
         applyChunk(ctx, chunk);
         ctx.storeChecked(true);
     }
+
+    /**
+     * A {@code case} record as a new case: a function of the record alone, which the content verification applies on its
+     * own thread when it feeds the import the entry (ImportService).
+     */
+    static final Function<PackageRecord, FilingCase> CASE = r -> CaseRecords.toCase(r.json(), sm3 -> { });
 
     /** A parsed case record and the record it came from. */
     private record Incoming(PackageRecord record, FilingCase filingCase) {

@@ -118,7 +118,16 @@ public final class PackageVerifier {
          * hand it out.
          */
         public RecordFeed feed(RecordType type) {
-            return pkg.newFeed(type);
+            return pkg.newFeed(type, null);
+        }
+
+        /**
+         * As {@link #feed(RecordType)}, each record also prepared by {@code prepare} on the verification's thread, for a
+         * reading with the same function
+         * ({@link VerifiedPackage#forEachRecord(RecordType, java.util.function.Function, java.util.function.BiConsumer)}).
+         */
+        public RecordFeed feed(RecordType type, java.util.function.Function<PackageRecord, ?> prepare) {
+            return pkg.newFeed(type, prepare);
         }
     }
 

@@ -7,7 +7,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A package that passed {@link PackageVerifier}: its manifest, and its records and attachments to stream into the
@@ -62,22 +64,37 @@ public final class VerifiedPackage implements AutoCloseable {
      *                                                    (its own exception tells why)
      */
     public void forEachRecord(RecordType type, Consumer<PackageRecord> action) {
+        forEachRecord(type, null, (r, ignored) -> action.accept(r));
+    }
+
+    /**
+     * As {@link #forEachRecord(RecordType, Consumer)}, handing each record with what {@code prepare} makes of it. When
+     * the content verification feeds this type with this very {@code prepare}
+     * ({@link PackageVerifier.SignedPackage#feed(RecordType, Function)}), that was done on its thread; otherwise it is
+     * done here.
+     *
+     * @param prepare a function of the record alone (no state): the same records give the same values
+     */
+    public <T> void forEachRecord(RecordType type, Function<PackageRecord, T> prepare, BiConsumer<PackageRecord, T> action) {
         ManifestEntry listed = manifest.entry(type.entryPath()).orElse(null);
         if (listed == null) {
             return;
         }
         RecordFeed feed = feeds.get(type);
         if (feed != null && !feed.taken()) {
+            boolean same = prepare != null && feed.prepare() == prepare;
             try {
-                feed.forEach(action);
+                feed.forEach(fed -> action.accept(fed.record(), same && fed.prepared() != null ? cast(fed.prepared())
+                        : prepare == null ? null : prepare.apply(fed.record())));
             } finally {
                 feed.abandon(); // read to the end, or stopped: either way nothing more is wanted
             }
             return;
         }
+        Consumer<PackageRecord> plain = r -> action.accept(r, prepare == null ? null : prepare.apply(r));
         RecordScanner.Context ctx = new RecordScanner.Context(manifest);
         try (EntryStream in = open(listed)) {
-            RecordScanner.scan(in, type, listed, ctx, limits, action);
+            RecordScanner.scan(in, type, listed, ctx, limits, plain);
         } catch (IOException e) {
             throw PackageException.of(PackageProblem.READ_ERROR, listed.path(), e.getClass().getSimpleName(),
                     e.getMessage(), e);
@@ -134,9 +151,14 @@ public final class VerifiedPackage implements AutoCloseable {
         }
     }
 
-    /** A new feed of {@code type}'s records, replacing any earlier one. */
-    RecordFeed newFeed(RecordType type) {
-        RecordFeed feed = new RecordFeed(type);
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object prepared) {
+        return (T) prepared; // made by the very function the reader passed (identity checked by the caller)
+    }
+
+    /** A new feed of {@code type}'s records, prepared by {@code prepare} (or not, if null), replacing any earlier one. */
+    RecordFeed newFeed(RecordType type, Function<PackageRecord, ?> prepare) {
+        RecordFeed feed = new RecordFeed(type, prepare);
         feeds.put(type, feed);
         return feed;
     }

@@ -116,6 +116,38 @@ class RecordFeedTest {
         }
     }
 
+    @Test
+    void recordsArePreparedOnTheVerificationsThreadAndAFailureIsPreparedAgainByTheReader() throws Exception {
+        Path file = bigOutbound("prepared.tbsync");
+        String reader = Thread.currentThread().getName();
+        java.util.function.Function<PackageRecord, String> prepare = r -> {
+            if (r.line() == 5 && !Thread.currentThread().getName().equals(reader)) {
+                throw new IllegalStateException("fails on the verification's thread");
+            }
+            return r.line() + "@" + Thread.currentThread().getName();
+        };
+        PackageVerifier.SignedPackage signed = PackageVerifier.open(file, trusted(), Limits.DEFAULT);
+        try (VerifiedPackage pkg = signed.pkg()) {
+            signed.feed(RecordType.DECISION, prepare);
+            CompletableFuture<Void> verification = CompletableFuture.runAsync(() -> signed.verifyContent(Progress.NONE));
+            List<String> values = new ArrayList<>();
+            pkg.forEachRecord(RecordType.DECISION, prepare, (r, v) -> values.add(v));
+            verification.get(60, TimeUnit.SECONDS);
+
+            assertEquals(DECISIONS, values.size());
+            for (int line = 1; line <= DECISIONS; line++) {
+                String v = values.get(line - 1);
+                assertTrue(v.startsWith(line + "@"), v);
+                assertEquals(line == 5, v.endsWith("@" + reader), "prepared by the reader only where it failed: " + v);
+            }
+            // Another function is applied by the reader: the feed's values are only for the function that made them.
+            List<String> other = new ArrayList<>();
+            java.util.function.Function<PackageRecord, String> different = r -> Thread.currentThread().getName();
+            pkg.forEachRecord(RecordType.DECISION, different, (r, v) -> other.add(v));
+            assertTrue(other.stream().allMatch(reader::equals));
+        }
+    }
+
     private Path bigOutbound(String name) throws Exception {
         try (PackageWriter w = PackageWriter.create(tmp.resolve(name), Fixtures.WORKSTATION.getPrivate(),
                 Fixtures.outboundHeader(1, DECISIONS))) {
