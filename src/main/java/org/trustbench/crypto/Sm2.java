@@ -23,9 +23,7 @@ import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
-import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
@@ -137,15 +135,23 @@ public final class Sm2 {
     }
 
     /**
-     * A public key prepared for many verifications: parsed once, so its curve point (and the multiplication tables
-     * BouncyCastle caches on it) is reused. Immutable and safe to share between threads.
+     * A public key prepared for many verifications: parsed once, with its {@code Z} value and the comb table of its
+     * point ({@link Sm2Comb}) made once. Immutable and safe to share between threads.
      */
     public static final class VerifyKey {
-        private final ParametersWithID params;
+        private final byte[] z;
+        private final Sm2Comb comb;
 
         private VerifyKey(ECPublicKeyParameters pub) {
-            this.params = new ParametersWithID(pub, DEFAULT_ID_BYTES);
+            ECPoint q = pub.getQ().normalize();
+            this.z = z(q);
+            this.comb = new Sm2Comb(q);
         }
+    }
+
+    /** The comb table of the base point G, built on first use. */
+    private static final class Base {
+        static final Sm2Comb G = new Sm2Comb(DOMAIN.getG());
     }
 
     /**
@@ -162,14 +168,31 @@ public final class Sm2 {
         if (data == null || signature == null) {
             return false;
         }
+        // GB/T 32918.2, 7.1 (as BouncyCastle's SM2Signer verifies, with s·G + t·Q computed without allocating: Sm2Comb)
+        BigInteger n = DOMAIN.getN();
+        BigInteger r;
+        BigInteger sv;
         try {
-            SM2Signer signer = new SM2Signer();
-            signer.init(false, key.params);
-            signer.update(data, 0, data.length);
-            return signer.verifySignature(signature);
-        } catch (RuntimeException e) {
+            BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(n, signature);
+            r = rs[0];
+            sv = rs[1];
+        } catch (IOException | RuntimeException e) {
+            return false; // not a strict DER signature, or a value out of range
+        }
+        if (r.signum() <= 0 || r.compareTo(n) >= 0 || sv.signum() <= 0 || sv.compareTo(n) >= 0) {
             return false;
         }
+        SM3Digest digest = new SM3Digest();
+        digest.update(key.z, 0, key.z.length);
+        digest.update(data, 0, data.length);
+        byte[] eBytes = new byte[digest.getDigestSize()];
+        digest.doFinal(eBytes, 0);
+        BigInteger t = r.add(sv).mod(n);
+        if (t.signum() == 0) {
+            return false;
+        }
+        BigInteger x1 = Sm2Comb.sumOfTwoX(Base.G, sv, key.comb, t);
+        return x1 != null && new BigInteger(1, eBytes).add(x1).mod(n).equals(r);
     }
 
     /** The public key that belongs to an SM2 private key. */
