@@ -98,7 +98,8 @@ final class EntryStream extends InputStream {
         ByteBuffer dst = ByteBuffer.wrap(b, off, (int) Math.min(len, left));
         int n = channel.read(dst, entry.dataOffset() + compressedRead);
         if (n <= 0) {
-            throw PackageException.of(PackageProblem.TRUNCATED, entry.name(), entry.dataOffset() + compressedRead, "");
+            throw PackageException.of(PackageProblem.TRUNCATED, entry.name(), entry.dataOffset() + compressedRead,
+                    PackagePart.ENTRY_DATA);
         }
         compressedRead += n;
         return n;
@@ -116,28 +117,30 @@ final class EntryStream extends InputStream {
                     return -1;
                 }
                 if (inflater.needsDictionary()) {
-                    throw damaged("preset dictionary");
+                    throw damaged(PackagePart.DEFLATE_DATA, PackagePart.PRESET_DICTIONARY);
                 }
                 if (inflater.needsInput()) {
                     fill();
                 } else if (++stalls > 16) {
-                    throw damaged("deflate stream stalls");
+                    throw damaged(PackagePart.DEFLATE_DATA, PackagePart.STALLS);
                 }
             }
         } catch (DataFormatException e) {
-            throw PackageException.of(PackageProblem.DAMAGED, entry.name(), "deflate", String.valueOf(e.getMessage()), e);
+            throw PackageException.of(PackageProblem.DAMAGED, entry.name(), PackagePart.DEFLATE_DATA, String.valueOf(e.getMessage()),
+                    e);
         }
     }
 
     private void fill() throws IOException {
         long left = entry.compressedSize() - compressedRead;
         if (left == 0) {
-            throw damaged("deflate stream ends early");
+            throw damaged(PackagePart.DEFLATE_DATA, PackagePart.ENDS_EARLY);
         }
         input.clear().limit((int) Math.min(CHUNK, left));
         int n = channel.read(input, entry.dataOffset() + compressedRead);
         if (n <= 0) {
-            throw PackageException.of(PackageProblem.TRUNCATED, entry.name(), entry.dataOffset() + compressedRead, "");
+            throw PackageException.of(PackageProblem.TRUNCATED, entry.name(), entry.dataOffset() + compressedRead,
+                    PackagePart.ENTRY_DATA);
         }
         compressedRead += n;
         input.flip();
@@ -167,15 +170,15 @@ final class EntryStream extends InputStream {
     /** At the end of the data: all compressed bytes used, nothing left over, as long as declared. */
     private void finish() {
         if (inflater != null && (compressedRead != entry.compressedSize() || inflater.getRemaining() != 0)) {
-            throw damaged("data after the deflate stream");
+            throw damaged(PackagePart.DEFLATE_DATA, PackagePart.DATA_AFTER_END);
         }
         if (count != entry.size()) {
-            throw damaged("shorter than declared");
+            throw damaged(PackagePart.ENTRY_DATA, PackagePart.SHORTER_THAN_DECLARED);
         }
     }
 
-    private PackageException damaged(String what) {
-        return PackageException.of(PackageProblem.DAMAGED, entry.name(), what, "");
+    private PackageException damaged(PackagePart part, PackagePart what) {
+        return PackageException.of(PackageProblem.DAMAGED, entry.name(), part, what);
     }
 
     /** Reads to the end (through every cap and check). */

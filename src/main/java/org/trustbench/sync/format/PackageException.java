@@ -25,7 +25,7 @@ public final class PackageException extends UserException {
 
     PackageException(PackageProblem problem, String entry, long line, String field, JsonPointer pointer, Object value,
                      Object detail, Throwable cause) {
-        super(UserMessage.of(problem.key(), clean(entry), String.valueOf(line), clean(field), clean(value), clean(detail)),
+        super(UserMessage.of(problem.key(), clean(entry), String.valueOf(line), clean(field), arg(value), arg(detail)),
                 cause);
         this.problem = problem;
         this.entry = entry;
@@ -75,6 +75,11 @@ public final class PackageException extends UserException {
     PackageException atLine(long newLine) {
         Object[] args = userMessage().args().toArray();
         return new PackageException(problem, entry, newLine, field, pointer, args[3], args[4], getCause());
+    }
+
+    /** A part of ours (shown in the user's language) as it is, anything else {@linkplain #clean cleaned}. */
+    private static String arg(Object o) {
+        return o instanceof PackagePart part ? part.argument() : clean(o);
     }
 
     /** Makes text from a package safe to show on one line: no control or bidi characters, at most 160 characters. */

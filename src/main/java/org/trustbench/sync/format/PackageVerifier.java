@@ -148,8 +148,8 @@ public final class PackageVerifier {
         } catch (RuntimeException e) {
             // Never let a surprise escape as anything but a refusal; the cause shows what it was.
             closeQuietly(channel);
-            throw PackageException.of(PackageProblem.DAMAGED, label, "internal: " + e.getClass().getSimpleName(),
-                    e.getMessage(), e);
+            throw PackageException.of(PackageProblem.DAMAGED, label, PackagePart.INTERNAL,
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 

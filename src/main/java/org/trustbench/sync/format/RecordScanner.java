@@ -148,7 +148,7 @@ final class RecordScanner {
             throw PackageException.of(PackageProblem.DIGEST_MISMATCH, listed.path(), actual, listed.sm3());
         }
         if (!in.crcMatches()) {
-            throw PackageException.of(PackageProblem.DAMAGED, listed.path(), "CRC-32", "");
+            throw PackageException.of(PackageProblem.DAMAGED, listed.path(), PackagePart.CRC, PackagePart.DOES_NOT_MATCH);
         }
     }
 }

@@ -66,11 +66,11 @@ final class ZipLayout {
             throw PackageException.of(PackageProblem.NOT_ZIP, file, size, "");
         }
         if (size < END_LEN) {
-            throw PackageException.of(PackageProblem.TRUNCATED, file, size, "end record");
+            throw PackageException.of(PackageProblem.TRUNCATED, file, size, PackagePart.END_RECORD);
         }
         ByteBuffer end = read(channel, size - END_LEN, END_LEN, file);
         if (end.getInt(0) != END_SIG || u16(end, 20) != 0) {
-            throw PackageException.of(PackageProblem.TRUNCATED, file, size, "end record");
+            throw PackageException.of(PackageProblem.TRUNCATED, file, size, PackagePart.END_RECORD);
         }
         int disk = u16(end, 4);
         int cdDisk = u16(end, 6);
@@ -79,13 +79,13 @@ final class ZipLayout {
         long cdSize = u32(end, 12);
         long cdOffset = u32(end, 16);
         if (total == 0xFFFF || cdSize == U32 || cdOffset == U32) {
-            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, file, "ZIP64", "");
+            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, file, PackagePart.ZIP64, "");
         }
         if (disk != 0 || cdDisk != 0 || onDisk != total) {
-            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, file, "multi-disk", "");
+            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, file, PackagePart.MULTI_DISK, "");
         }
         if (cdOffset + cdSize != size - END_LEN) {
-            throw PackageException.of(PackageProblem.TRUNCATED, file, size, "central directory");
+            throw PackageException.of(PackageProblem.TRUNCATED, file, size, PackagePart.CENTRAL_DIRECTORY);
         }
         if (total > limits.maxEntries()) {
             throw PackageException.of(PackageProblem.TOO_MANY_ENTRIES, file, total, limits.maxEntries());
@@ -98,13 +98,13 @@ final class ZipLayout {
         int pos = 0;
         for (int i = 0; i < total; i++) {
             if (pos + CEN_LEN > cdSize || cd.getInt(pos) != CEN_SIG) {
-                throw PackageException.of(PackageProblem.DAMAGED, file, "central directory", i + 1);
+                throw PackageException.of(PackageProblem.DAMAGED, file, PackagePart.CENTRAL_DIRECTORY_ENTRY, i + 1);
             }
             int nameLen = u16(cd, pos + 28);
             int extraLen = u16(cd, pos + 30);
             int commentLen = u16(cd, pos + 32);
             if (pos + CEN_LEN + nameLen + extraLen + commentLen > cdSize) {
-                throw PackageException.of(PackageProblem.DAMAGED, file, "central directory", i + 1);
+                throw PackageException.of(PackageProblem.DAMAGED, file, PackagePart.CENTRAL_DIRECTORY_ENTRY, i + 1);
             }
             byte[] raw = new byte[nameLen];
             cd.get(pos + CEN_LEN, raw);
@@ -117,7 +117,7 @@ final class ZipLayout {
             pos += CEN_LEN + nameLen + extraLen + commentLen;
         }
         if (pos != cdSize) {
-            throw PackageException.of(PackageProblem.DAMAGED, file, "central directory", total);
+            throw PackageException.of(PackageProblem.DAMAGED, file, PackagePart.CENTRAL_DIRECTORY, PackagePart.SIZE_MISMATCH);
         }
         return new ZipLayout(channel, file, cdOffset, entries);
     }
@@ -127,16 +127,16 @@ final class ZipLayout {
             throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), "encryption", "");
         }
         if (e.method() != ZipEntryInfo.STORED && e.method() != ZipEntryInfo.DEFLATED) {
-            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), "compression method " + e.method(), "");
+            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), PackagePart.COMPRESSION_METHOD, " " + e.method());
         }
         if (e.compressedSize() == U32 || e.size() == U32 || e.headerOffset() == U32) {
-            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), "ZIP64", "");
+            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), PackagePart.ZIP64, "");
         }
         if (diskStart != 0) {
-            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), "multi-disk", "");
+            throw PackageException.of(PackageProblem.UNSUPPORTED_ZIP, e.name(), PackagePart.MULTI_DISK, "");
         }
         if (e.method() == ZipEntryInfo.STORED && e.compressedSize() != e.size()) {
-            throw PackageException.of(PackageProblem.DAMAGED, e.name(), "stored size", "");
+            throw PackageException.of(PackageProblem.DAMAGED, e.name(), PackagePart.STORED_SIZE, PackagePart.DOES_NOT_MATCH);
         }
     }
 
@@ -149,10 +149,10 @@ final class ZipLayout {
         long expected = 0;
         for (ZipEntryInfo e : entries) {
             if (e.headerOffset() != expected) {
-                throw PackageException.of(PackageProblem.DAMAGED, e.name(), "layout", e.headerOffset());
+                throw PackageException.of(PackageProblem.DAMAGED, e.name(), PackagePart.LAYOUT, e.headerOffset());
             }
             if (e.headerOffset() + LOC_LEN > cdOffset) {
-                throw PackageException.of(PackageProblem.DAMAGED, e.name(), "local header", "");
+                throw PackageException.of(PackageProblem.DAMAGED, e.name(), PackagePart.LOCAL_HEADER, PackagePart.ENDS_EARLY);
             }
             ByteBuffer loc = read(channel, e.headerOffset(), LOC_LEN, e.name());
             int nameLen = u16(loc, 26);
@@ -162,13 +162,13 @@ final class ZipLayout {
                     || nameLen != e.rawName().length
                     || !sameOrZero(u32(loc, 14), e.crc(), descriptor) || !sameOrZero(u32(loc, 18), e.compressedSize(), descriptor)
                     || !sameOrZero(u32(loc, 22), e.size(), descriptor)) {
-                throw PackageException.of(PackageProblem.DAMAGED, e.name(), "local header", "");
+                throw PackageException.of(PackageProblem.DAMAGED, e.name(), PackagePart.LOCAL_HEADER, PackagePart.ENDS_EARLY);
             }
             long dataOffset = e.headerOffset() + LOC_LEN + nameLen + extraLen;
             long dataEnd = dataOffset + e.compressedSize();
             if (dataEnd > cdOffset || !Arrays.equals(read(channel, e.headerOffset() + LOC_LEN, nameLen, e.name()).array(),
                     e.rawName())) {
-                throw PackageException.of(PackageProblem.DAMAGED, e.name(), "local header", "");
+                throw PackageException.of(PackageProblem.DAMAGED, e.name(), PackagePart.LOCAL_HEADER, PackagePart.ENDS_EARLY);
             }
             expected = dataEnd + (descriptor ? descriptorLength(e, dataEnd) : 0);
             out.add(e.withDataOffset(dataOffset));
@@ -207,7 +207,7 @@ final class ZipLayout {
         while (b.hasRemaining()) {
             int n = ch.read(b, pos + b.position());
             if (n < 0) {
-                throw PackageException.of(PackageProblem.TRUNCATED, where, pos + len, "", new EOFException());
+                throw PackageException.of(PackageProblem.TRUNCATED, where, pos + len, PackagePart.ENTRY_DATA, new EOFException());
             }
         }
         return b.flip();

@@ -65,6 +65,12 @@ class BadPackageTest {
                 assertTrue(text.contains(" " + e.line()), text + " names line " + e.line());
             }
             assertFalse(text.contains("\n"), "one line: " + text);
+            assertFalse(text.matches("(?s).*(\\( |\\(\\)| \\)|（ |（）| ）|  ).*"), "no empty part: " + text);
+            if (locale.equals(Messages.CHINESE)) {
+                assertFalse(text.matches("(?s).*(central directory|local header|stored size|end record|deflate|layout"
+                        + "|preset dictionary|shorter than|multi-disk|compression method|CRC-32 \\)).*"),
+                        "our own words in Chinese: " + text);
+            }
         }
         return e;
     }
@@ -461,6 +467,11 @@ class BadPackageTest {
         assertTrue(PackageException.clean("#sync.package.NOT_ZIP").startsWith("\uff03"));
         assertEquals(List.of(), Arrays.stream(PackageProblem.values()).filter(p -> !Messages.forLocale(Messages.ENGLISH)
                 .has(p.key()) || !Messages.forLocale(Messages.CHINESE).has(p.key())).toList());
-        assertEquals(Map.of(), Map.of());
+        for (PackagePart part : PackagePart.values()) {
+            String key = part.argument().substring(1);
+            for (var locale : Messages.SUPPORTED) {
+                assertTrue(Messages.forLocale(locale).has(key), key + " in " + locale);
+            }
+        }
     }
 }
