@@ -82,7 +82,7 @@ public final class TrustBenchApp extends Application {
      * shown as usual) instead of opening the store itself.
      */
     public static void openEarly(LaunchOptions options, Clock clock) {
-        // Logging configures itself on first use (logback reads its XML: hundreds of classes); meanwhile loggers queue.
+        // Logging configures itself on first use (LogConfigurator: still a few hundred classes); meanwhile loggers queue.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "trustbench-logging");
         logging.setDaemon(true);
         logging.start();
