@@ -49,6 +49,9 @@ public final class TrustBenchApp extends Application {
         return LoggerFactory.getLogger(TrustBenchApp.class);
     }
 
+    /** How long the store may take to open before the splash shows a progress bar. */
+    static final javafx.util.Duration PROGRESS_DELAY = javafx.util.Duration.millis(400);
+
     private LaunchOptions options;
     private final Locale locale;
     private final Clock clock;
@@ -82,7 +85,7 @@ public final class TrustBenchApp extends Application {
      * shown as usual) instead of opening the store itself.
      */
     public static void openEarly(LaunchOptions options, Clock clock) {
-        // Logging configures itself on first use (logback reads its XML: hundreds of classes); meanwhile loggers queue.
+        // Logging configures itself on first use (LogConfigurator: still a few hundred classes); meanwhile loggers queue.
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "trustbench-logging");
         logging.setDaemon(true);
         logging.start();
@@ -211,7 +214,10 @@ public final class TrustBenchApp extends Application {
         ProgressBar progress = new ProgressBar();
         progress.setPrefWidth(320);
         Label message = new Label();
-        VBox splash = new VBox(12, new Label(i18n.get("app.title")), progress, message);
+        // The progress bar joins the splash only if the store is still opening after a moment: an indeterminate bar is a
+        // skin and an animation drawn at every pulse, on the two cores the opening needs, and most starts end first.
+        VBox splash = new VBox(12, new Label(i18n.get("app.title")), message);
+        javafx.animation.PauseTransition slow = progressWhenSlow(splash, 1, progress, opening);
         splash.setAlignment(Pos.CENTER);
         splash.setPadding(new Insets(40));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -225,6 +231,7 @@ public final class TrustBenchApp extends Application {
         progress.progressProperty().bind(opening.progressProperty());
         message.textProperty().bind(opening.messageProperty());
         opening.setOnSucceeded(e -> {
+            slow.stop();
             services = opening.getValue();
             if (unattended != null) {
                 openWorkbench(scene, i18n, dialogs, new Session(unattended.user(), java.time.OffsetDateTime.now(clock)));
@@ -236,6 +243,7 @@ public final class TrustBenchApp extends Application {
             }
         });
         opening.setOnFailed(e -> {
+            slow.stop();
             Throwable ex = opening.getException();
             String text;
             if (ex instanceof UserException user) {
@@ -249,6 +257,21 @@ public final class TrustBenchApp extends Application {
             Platform.exit();
         });
         stage.show();
+        slow.play();
+    }
+
+    /**
+     * A pause (not yet played) after which {@code progress} is inserted into {@code box} at {@code index} if {@code work}
+     * has not finished by then; stop it when the work ends.
+     */
+    static javafx.animation.PauseTransition progressWhenSlow(VBox box, int index, ProgressBar progress, Task<?> work) {
+        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(PROGRESS_DELAY);
+        slow.setOnFinished(e -> {
+            if (!work.isDone()) {
+                box.getChildren().add(index, progress);
+            }
+        });
+        return slow;
     }
 
     /** A new real store has no accounts: the first administrator is created before anyone signs in. */

@@ -59,10 +59,6 @@ public final class AuditRepository {
     private static final Pattern WORD_BOUNDARY = Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Ll})(?=\\p{Lu})");
     private static final List<String> SECRET_PARTS = List.of("password", "passwd", "secret");
     private static final List<String> SECRET_WORDS = List.of("pin", "pwd");
-    private static final ObjectMapper JSON_MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -212,7 +208,7 @@ public final class AuditRepository {
      */
     static String canonicalJson(String json) {
         try {
-            return toJson(normalise(JSON_MAPPER.readValue(json, Object.class)));
+            return toJson(normalise(Json.MAPPER.readValue(json, Object.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit detail is not valid JSON", e);
         }
@@ -325,7 +321,7 @@ public final class AuditRepository {
 
     private static String toJson(Object value) {
         try {
-            return JSON_MAPPER.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit detail cannot be written as JSON", e);
         }
@@ -347,7 +343,7 @@ public final class AuditRepository {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> parseDetail(String json) {
         try {
-            Object value = normalise(JSON_MAPPER.readValue(json, Object.class));
+            Object value = normalise(Json.MAPPER.readValue(json, Object.class));
             if (value instanceof Map<?, ?> map) {
                 return (Map<String, Object>) map;
             }
@@ -357,5 +353,13 @@ public final class AuditRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("audit detail is not valid JSON", e);
         }
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = JsonMapper.builder()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
     }
 }

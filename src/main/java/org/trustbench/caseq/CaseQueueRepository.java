@@ -45,7 +45,6 @@ import org.trustbench.domain.SiteType;
 /** Reads cases for the queue and the detail pane. Returns domain records only. */
 public final class CaseQueueRepository {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() { };
     private final DSLContext dsl;
     private final java.time.ZoneId zone;
@@ -233,7 +232,7 @@ public final class CaseQueueRepository {
 
     private static Map<String, String> fields(String json) {
         try {
-            return JSON.readValue(json, FIELDS);
+            return Json.MAPPER.readValue(json, FIELDS);
         } catch (IOException e) {
             throw new UncheckedIOException("evidence fields are not a JSON object of strings", e);
         }
@@ -248,5 +247,10 @@ public final class CaseQueueRepository {
 
     static List<ServiceType> services(String csv) {
         return FirstPageQuery.services(csv);
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

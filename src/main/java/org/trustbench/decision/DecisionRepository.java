@@ -21,7 +21,6 @@ import org.trustbench.domain.CaseStatus;
 /** Decisions, sign-offs and the case status they move. Writes take the caller's transaction. */
 public final class DecisionRepository {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private final DSLContext dsl;
 
@@ -114,7 +113,7 @@ public final class DecisionRepository {
 
     static JSON json(Object value) {
         try {
-            return JSON.valueOf(JSON_MAPPER.writeValueAsString(value));
+            return JSON.valueOf(Json.MAPPER.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision data is plain JSON", e);
         }
@@ -122,7 +121,7 @@ public final class DecisionRepository {
 
     private static List<String> read(JSON json) {
         try {
-            return JSON_MAPPER.readValue(json.data(), STRINGS);
+            return Json.MAPPER.readValue(json.data(), STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored acknowledgements are not a JSON list", e);
         }
@@ -130,5 +129,10 @@ public final class DecisionRepository {
 
     /** A case's number, workflow status and assignee. */
     public record CaseState(long caseId, String caseNo, CaseStatus status, String assignee) {
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

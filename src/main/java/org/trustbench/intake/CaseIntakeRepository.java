@@ -39,7 +39,6 @@ import org.trustbench.domain.TrustedIssuer;
 /** Writes new providers and cases into the store. */
 public final class CaseIntakeRepository {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private final DSLContext dsl;
 
     public CaseIntakeRepository(DSLContext dsl) {
@@ -153,9 +152,14 @@ public final class CaseIntakeRepository {
 
     static JSON toJson(Map<String, String> fields) {
         try {
-            return JSON.valueOf(JSON_MAPPER.writeValueAsString(fields));
+            return JSON.valueOf(Json.MAPPER.writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence fields are plain strings and always serialise", e);
         }
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -37,7 +37,6 @@ import org.trustbench.domain.RegistryStatus;
  */
 public final class SyncCaseRepository {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
 
     private final DSLContext dsl;
 
@@ -281,9 +280,14 @@ public final class SyncCaseRepository {
 
     private static JSON json(Map<String, String> fields) {
         try {
-            return JSON.valueOf(JSON_MAPPER.writeValueAsString(fields));
+            return JSON.valueOf(Json.MAPPER.writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence fields are plain JSON", e);
         }
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -39,7 +39,6 @@ import org.trustbench.domain.TrustedIssuer;
 /** Stores each case's findings with the engine version and time, and reads what the rules need from the store. */
 public final class FindingRepository {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<EvidenceRef>> REFS = new TypeReference<>() { };
     private final DSLContext dsl;
@@ -267,7 +266,7 @@ public final class FindingRepository {
         }
         JsonNode root;
         try {
-            root = JSON_MAPPER.readTree(json.data());
+            root = Json.MAPPER.readTree(json.data());
         } catch (JsonProcessingException e) {
             return Map.of();
         }
@@ -347,7 +346,7 @@ public final class FindingRepository {
 
     private static <T> T read(JSON json, TypeReference<T> type) {
         try {
-            return JSON_MAPPER.readValue(json.data(), type);
+            return Json.MAPPER.readValue(json.data(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored finding is not valid JSON", e);
         }
@@ -355,5 +354,10 @@ public final class FindingRepository {
 
     /** When and with which engine a case's findings were computed. */
     public record CheckStamp(String engineVersion, OffsetDateTime computedAt) {
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -21,7 +21,6 @@ import org.jooq.impl.DSL;
 /** The conflicts an import recorded and their resolutions. Writes take the caller's transaction. */
 public final class ConflictRepository {
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
 
     private final DSLContext dsl;
 
@@ -128,7 +127,7 @@ public final class ConflictRepository {
     }
 
     static String fieldsJson(List<ConflictField> fields) {
-        ArrayNode a = JSON_MAPPER.createArrayNode();
+        ArrayNode a = Json.MAPPER.createArrayNode();
         for (ConflictField f : fields) {
             ObjectNode o = a.addObject();
             o.put("name", f.name());
@@ -141,7 +140,7 @@ public final class ConflictRepository {
     static List<ConflictField> parseFields(String json) {
         try {
             List<ConflictField> out = new ArrayList<>();
-            for (JsonNode o : JSON_MAPPER.readTree(json)) {
+            for (JsonNode o : Json.MAPPER.readTree(json)) {
                 out.add(new ConflictField(o.get("name").textValue(), text(o.get("local")), text(o.get("incoming"))));
             }
             return out;
@@ -152,5 +151,10 @@ public final class ConflictRepository {
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.textValue();
+    }
+
+    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
