@@ -111,13 +111,21 @@ public final class HeapProbe implements AutoCloseable {
         maxUsed = Math.max(maxUsed, used);
     }
 
-    /** Forces a full collection and records the heap in use right after it; returns how long it stopped, in ns. */
+    /**
+     * Forces a full collection and records the heap it left in use (the heap pools' usage after that collection, as
+     * the collector reports it: what other threads allocate once it has ended is not counted, as reading the heap's
+     * usage after it would count it); returns how long it stopped, in ns.
+     */
     private long sampleLive() {
         synchronized (liveLock) {
             stopEvents++;
             long t = System.nanoTime();
             System.gc();
-            long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            long live = 0;
+            for (MemoryPoolMXBean p : pools) {
+                var collected = p.getCollectionUsage();
+                live += collected == null ? 0 : collected.getUsed();
+            }
             long stall = System.nanoTime() - t;
             stalledNanos += stall;
             stopEvents++;
