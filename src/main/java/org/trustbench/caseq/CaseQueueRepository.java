@@ -10,7 +10,6 @@ import static org.trustbench.db.jooq.Tables.FILING_CASE;
 import static org.trustbench.db.jooq.Tables.PROVIDER;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,6 +40,7 @@ import org.trustbench.domain.RegistryStatus;
 import org.trustbench.domain.ServiceType;
 import org.trustbench.domain.Severity;
 import org.trustbench.domain.SiteType;
+import org.trustbench.db.StoreJson;
 
 /** Reads cases for the queue and the detail pane. Returns domain records only. */
 public final class CaseQueueRepository {
@@ -232,7 +232,7 @@ public final class CaseQueueRepository {
 
     private static Map<String, String> fields(String json) {
         try {
-            return Json.MAPPER.readValue(json, FIELDS);
+            return StoreJson.mapper().readValue(json, FIELDS);
         } catch (IOException e) {
             throw new UncheckedIOException("evidence fields are not a JSON object of strings", e);
         }
@@ -247,10 +247,5 @@ public final class CaseQueueRepository {
 
     static List<ServiceType> services(String csv) {
         return FirstPageQuery.services(csv);
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

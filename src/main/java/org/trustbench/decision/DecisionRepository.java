@@ -6,7 +6,6 @@ import static org.trustbench.db.jooq.Tables.FILING_CASE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.jooq.JSON;
 import org.jooq.Record;
 import org.trustbench.db.jooq.tables.records.DecisionSignoffRecord;
 import org.trustbench.domain.CaseStatus;
+import org.trustbench.db.StoreJson;
 
 /** Decisions, sign-offs and the case status they move. Writes take the caller's transaction. */
 public final class DecisionRepository {
@@ -113,7 +113,7 @@ public final class DecisionRepository {
 
     static JSON json(Object value) {
         try {
-            return JSON.valueOf(Json.MAPPER.writeValueAsString(value));
+            return JSON.valueOf(StoreJson.mapper().writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("decision data is plain JSON", e);
         }
@@ -121,7 +121,7 @@ public final class DecisionRepository {
 
     private static List<String> read(JSON json) {
         try {
-            return Json.MAPPER.readValue(json.data(), STRINGS);
+            return StoreJson.mapper().readValue(json.data(), STRINGS);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored acknowledgements are not a JSON list", e);
         }
@@ -129,10 +129,5 @@ public final class DecisionRepository {
 
     /** A case's number, workflow status and assignee. */
     public record CaseState(long caseId, String caseNo, CaseStatus status, String assignee) {
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -14,27 +14,22 @@ import static org.trustbench.db.jooq.Tables.STORE_INFO;
 import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.sql.SQLException;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.jooq.JSON;
 import org.trustbench.caseq.CaseQueueRepository;
-import org.trustbench.domain.Attachment;
-import org.trustbench.domain.Equipment;
-import org.trustbench.domain.EvidenceItem;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Provider;
 import org.trustbench.domain.TrustedIssuer;
+import org.trustbench.db.StoreJson;
 
 /** Writes new providers and cases into the store. */
 public final class CaseIntakeRepository {
@@ -83,36 +78,13 @@ public final class CaseIntakeRepository {
      *         ids set, a reused provider as stored, attachments with their stored sizes
      */
     public List<FilingCase> insertNew(DSLContext tx, IntakeBatch batch) {
-        List<FilingCase> stored = insert(tx, batch, true);
-        Set<String> sm3s = new HashSet<>();
-        stored.forEach(c -> c.evidence().forEach(e -> e.attachments().forEach(a -> sm3s.add(a.sm3()))));
-        Map<String, Long> sizes = new HashMap<>();
-        if (!sm3s.isEmpty()) {
-            tx.select(ATTACHMENT_BLOB.SM3, ATTACHMENT_BLOB.SIZE_BYTES).from(ATTACHMENT_BLOB)
-                    .where(ATTACHMENT_BLOB.SM3.in(sm3s)).forEach(r -> sizes.put(r.value1(), r.value2()));
-        }
-        return stored.stream().map(c -> withSizes(c, sizes)).toList();
+        return insert(tx, batch, true);
     }
 
-    private static FilingCase withSizes(FilingCase c, Map<String, Long> sizes) {
-        List<EvidenceItem> evidence = new ArrayList<>(c.evidence().size());
-        for (EvidenceItem e : c.evidence()) {
-            List<Attachment> attachments = new ArrayList<>(e.attachments().size());
-            for (Attachment a : e.attachments()) {
-                Long size = sizes.get(a.sm3());
-                if (size != null) {
-                    attachments.add(new Attachment(a.fileName(), a.mediaType(), a.sm3(), size));
-                }
-            }
-            evidence.add(new EvidenceItem(e.id(), e.kind(), e.source(), e.title(), e.fields(), e.validFrom(), e.validTo(),
-                    e.recordedAt(), attachments, e.signature()));
-        }
-        return new FilingCase(c.id(), c.caseNo(), c.provider(), c.districtCode(), c.platform(), c.receivedOn(),
-                c.deadlineOn(), c.status(), c.assignee(), c.services(), c.performer(), c.subcontractDeclared(),
-                c.equipment(), evidence);
-    }
-
-    /** Inserts the batch; {@code keepExisting} reuses providers, blobs and issuers the store already has. */
+    /**
+     * Inserts the batch; {@code keepExisting} reuses providers, blobs and issuers the store already has. Returns the new
+     * cases as stored (see {@link #insertNew}).
+     */
     private List<FilingCase> insert(DSLContext ctx, IntakeBatch batch, boolean keepExisting) {
         for (TrustedIssuer issuer : batch.issuers()) {
             if (keepExisting && ctx.fetchExists(TRUSTED_ISSUER, TRUSTED_ISSUER.KEY_ID.eq(issuer.keyId()))) {
@@ -141,9 +113,16 @@ public final class CaseIntakeRepository {
                     .where(PROVIDER.USCC.in(batch.providers().stream().map(Provider::uscc).toList()))
                     .forEach(r -> known.put(r.getUscc(), CaseQueueRepository.toProvider(r)));
         }
+        Set<String> sm3s = new HashSet<>();
+        batch.cases().forEach(c -> c.evidence().forEach(e -> e.attachments().forEach(a -> sm3s.add(a.sm3()))));
+        Map<String, Long> sizes = new HashMap<>();
+        if (!sm3s.isEmpty()) {
+            ctx.select(ATTACHMENT_BLOB.SM3, ATTACHMENT_BLOB.SIZE_BYTES).from(ATTACHMENT_BLOB)
+                    .where(ATTACHMENT_BLOB.SM3.in(sm3s)).forEach(r -> sizes.put(r.value1(), r.value2()));
+        }
         return ctx.connectionResult(c -> {
             try {
-                return new JdbcBatches(c).insert(batch, known);
+                return new JdbcBatches(c).insert(batch, known, sizes);
             } catch (SQLException e) {
                 throw new DataAccessException("inserting cases: " + e.getMessage(), e);
             }
@@ -152,14 +131,9 @@ public final class CaseIntakeRepository {
 
     static JSON toJson(Map<String, String> fields) {
         try {
-            return JSON.valueOf(Json.MAPPER.writeValueAsString(fields));
+            return JSON.valueOf(StoreJson.mapper().writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence fields are plain strings and always serialise", e);
         }
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

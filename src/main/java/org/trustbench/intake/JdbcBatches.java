@@ -39,10 +39,13 @@ final class JdbcBatches {
      * references.
      *
      * @param known the providers the store has, by USCC, as stored (their rows are left as they are)
-     * @return the new cases as stored, in the batch's order: ids set, each with its provider as stored (a known one as
-     *         {@code known} gives it), evidence and attachments in insertion order; attachment sizes are 0
+     * @param sizes the stored sizes of the attachment contents, by SM3
+     * @return the new cases as a read of the store gives them, in the batch's order: ids set, each with its provider as
+     *         stored (a known one as {@code known} gives it), evidence and attachments in insertion order, attachments
+     *         with their stored sizes (one whose content is not stored left out, as a read leaves it out)
      */
-    List<FilingCase> insert(org.trustbench.intake.IntakeBatch batch, Map<String, Provider> known) throws SQLException {
+    List<FilingCase> insert(org.trustbench.intake.IntakeBatch batch, Map<String, Provider> known, Map<String, Long> sizes)
+            throws SQLException {
         Map<String, Provider> providers = new HashMap<>(known);
         List<Provider> newProviders = new ArrayList<>();
         for (Provider p : batch.providers()) {
@@ -70,8 +73,15 @@ final class JdbcBatches {
             FilingCase c = batch.cases().get(i);
             List<EvidenceItem> evidence = new ArrayList<>(c.evidence().size());
             for (EvidenceItem item : c.evidence()) {
+                List<Attachment> attachments = new ArrayList<>(item.attachments().size());
+                for (Attachment a : item.attachments()) {
+                    Long size = sizes.get(a.sm3());
+                    if (size != null) {
+                        attachments.add(new Attachment(a.fileName(), a.mediaType(), a.sm3(), size));
+                    }
+                }
                 evidence.add(new EvidenceItem(evidenceIds.get(e++), item.kind(), item.source(), item.title(), item.fields(),
-                        item.validFrom(), item.validTo(), item.recordedAt(), item.attachments(), item.signature()));
+                        item.validFrom(), item.validTo(), item.recordedAt(), attachments, item.signature()));
             }
             stored.add(new FilingCase(caseIds.get(i), c.caseNo(), providers.get(c.provider().uscc()), c.districtCode(),
                     c.platform(), c.receivedOn(), c.deadlineOn(), c.status(), c.assignee(), c.services(), c.performer(),

@@ -9,7 +9,6 @@ import static org.trustbench.db.jooq.Tables.PROVIDER;
 import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import org.trustbench.domain.EvidenceSource;
 import org.trustbench.domain.FilingCase;
 import org.trustbench.domain.Provider;
 import org.trustbench.domain.RegistryStatus;
+import org.trustbench.db.StoreJson;
 
 /**
  * The case, provider, evidence and issuer writes an import makes beyond adding new cases (which
@@ -280,14 +280,9 @@ public final class SyncCaseRepository {
 
     private static JSON json(Map<String, String> fields) {
         try {
-            return JSON.valueOf(Json.MAPPER.writeValueAsString(fields));
+            return JSON.valueOf(StoreJson.mapper().writeValueAsString(fields));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("evidence fields are plain JSON", e);
         }
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -4,7 +4,6 @@ import static org.trustbench.db.jooq.Tables.FILING_CASE;
 import static org.trustbench.db.jooq.Tables.SYNC_PACKAGE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.trustbench.db.IdList;
 import org.trustbench.domain.CaseStatus;
+import org.trustbench.db.StoreJson;
 
 /** The package history and the case status changes that an export or import makes. Writes take the caller's transaction. */
 public final class SyncPackageRepository {
@@ -62,7 +62,7 @@ public final class SyncPackageRepository {
                     .set(SYNC_PACKAGE.SIGNER_KEY, signerKey)
                     .set(SYNC_PACKAGE.SEQ_FROM, from)
                     .set(SYNC_PACKAGE.SEQ_TO, to)
-                    .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(Json.MAPPER.writeValueAsString(counts)))
+                    .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(StoreJson.mapper().writeValueAsString(counts)))
                     .set(SYNC_PACKAGE.RESULT, result)
                     .set(SYNC_PACKAGE.FILE_NAME, fileName)
                     .execute();
@@ -104,7 +104,7 @@ public final class SyncPackageRepository {
     public void completeExport(DSLContext tx, String packageId, Map<String, Long> counts, String fileName) {
         try {
             int n = tx.update(SYNC_PACKAGE)
-                    .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(Json.MAPPER.writeValueAsString(counts)))
+                    .set(SYNC_PACKAGE.COUNTS, JSON.valueOf(StoreJson.mapper().writeValueAsString(counts)))
                     .set(SYNC_PACKAGE.RESULT, OutboxRepository.EXPORTED)
                     .set(SYNC_PACKAGE.FILE_NAME, fileName)
                     .where(SYNC_PACKAGE.PACKAGE_ID.eq(packageId)).and(SYNC_PACKAGE.RESULT.eq(PENDING)).execute();
@@ -130,10 +130,5 @@ public final class SyncPackageRepository {
 
     public boolean known(String packageId) {
         return dsl.fetchExists(SYNC_PACKAGE, SYNC_PACKAGE.PACKAGE_ID.eq(packageId));
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -11,7 +11,6 @@ import static org.trustbench.db.jooq.Tables.TRUSTED_ISSUER;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -35,6 +34,7 @@ import org.trustbench.domain.EvidenceRef;
 import org.trustbench.domain.Finding;
 import org.trustbench.domain.Severity;
 import org.trustbench.domain.TrustedIssuer;
+import org.trustbench.db.StoreJson;
 
 /** Stores each case's findings with the engine version and time, and reads what the rules need from the store. */
 public final class FindingRepository {
@@ -266,7 +266,7 @@ public final class FindingRepository {
         }
         JsonNode root;
         try {
-            root = Json.MAPPER.readTree(json.data());
+            root = StoreJson.mapper().readTree(json.data());
         } catch (JsonProcessingException e) {
             return Map.of();
         }
@@ -346,7 +346,7 @@ public final class FindingRepository {
 
     private static <T> T read(JSON json, TypeReference<T> type) {
         try {
-            return Json.MAPPER.readValue(json.data(), type);
+            return StoreJson.mapper().readValue(json.data(), type);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored finding is not valid JSON", e);
         }
@@ -354,10 +354,5 @@ public final class FindingRepository {
 
     /** When and with which engine a case's findings were computed. */
     public record CheckStamp(String engineVersion, OffsetDateTime computedAt) {
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -4,7 +4,6 @@ import static org.trustbench.db.jooq.Tables.SYNC_CONFLICT;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
@@ -17,6 +16,7 @@ import org.jooq.DSLContext;
 import org.jooq.JSON;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
+import org.trustbench.db.StoreJson;
 
 /** The conflicts an import recorded and their resolutions. Writes take the caller's transaction. */
 public final class ConflictRepository {
@@ -127,7 +127,7 @@ public final class ConflictRepository {
     }
 
     static String fieldsJson(List<ConflictField> fields) {
-        ArrayNode a = Json.MAPPER.createArrayNode();
+        ArrayNode a = StoreJson.mapper().createArrayNode();
         for (ConflictField f : fields) {
             ObjectNode o = a.addObject();
             o.put("name", f.name());
@@ -140,7 +140,7 @@ public final class ConflictRepository {
     static List<ConflictField> parseFields(String json) {
         try {
             List<ConflictField> out = new ArrayList<>();
-            for (JsonNode o : Json.MAPPER.readTree(json)) {
+            for (JsonNode o : StoreJson.mapper().readTree(json)) {
                 out.add(new ConflictField(o.get("name").textValue(), text(o.get("local")), text(o.get("incoming"))));
             }
             return out;
@@ -151,10 +151,5 @@ public final class ConflictRepository {
 
     private static String text(JsonNode n) {
         return n == null || n.isNull() ? null : n.textValue();
-    }
-
-    /** Made on first use, not when the services are wired at start (the first ObjectMapper loads hundreds of classes). */
-    private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -47,10 +47,6 @@ public final class RecordFeed {
         this.prepare = prepare;
     }
 
-    public RecordType type() {
-        return type;
-    }
-
     /** What the verification applies to each record before handing it over, or null. */
     Function<PackageRecord, ?> prepare() {
         return prepare;
