@@ -281,11 +281,24 @@ public final class Store implements AutoCloseable {
         return workspace == Workspace.DEMO;
     }
 
+    /**
+     * Closes the store. The database file is closed before this returns, even while background work (an import, a
+     * re-check, the queue's index, the migration check) still holds a connection: its open transaction is rolled back
+     * and its next statement fails, as if it had been stopped, instead of the database staying open until the process
+     * ends and the file being left unclosed (on a large store H2 then spent seconds, at the next start, reading its
+     * file back in).
+     */
     @Override
     public void close() {
         try {
             pool.dispose();
-        } catch (RuntimeException e) {
+            int busy = pool.getActiveConnections();
+            if (busy > 0) {
+                LOG.info("Closing the store in {} while {} connection(s) still work; their open transactions are rolled back",
+                        folder, busy);
+                shutdown();
+            }
+        } catch (RuntimeException | SQLException e) {
             LOG.warn("Closing the store pool in {} failed", folder, e);
         }
         try {
@@ -294,6 +307,20 @@ public final class Store implements AutoCloseable {
             LOG.warn("Releasing the store lock in {} failed", folder, e);
         }
         closeQuietly(lockChannel);
+    }
+
+    /**
+     * H2's {@code SHUTDOWN} on a connection of its own: closes every session (rolling back what is not committed), then
+     * the database and its file. {@code IFEXISTS}: never creates a database if the store has gone meanwhile.
+     */
+    private void shutdown() throws SQLException {
+        java.util.Properties login = new java.util.Properties();
+        login.setProperty("user", "sa");
+        login.setProperty("password", "");
+        try (java.sql.Connection c = org.h2.Driver.load().connect(url(folder) + ";IFEXISTS=TRUE", login);
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {
