@@ -192,9 +192,9 @@ public final class ImportService {
             }
             throw cause;
         }
-        // The cases not checked in the transaction (changed cases; new ones the import check left): the bulk path, one
-        // trusted-key lookup and one digest scan, batches pipelined with the rules. Not cancellable: the package is
-        // applied, and a case left unchecked would be checked at the next start.
+        // The cases not checked in the transaction (those the package changed, and any new case whose check there did
+        // not store its results): the bulk path, one trusted-key lookup and one digest scan, batches pipelined with the
+        // rules. Not cancellable: the package is applied, and a case left unchecked would be checked at the next start.
         checks.checkCases(done.recheckIds(), (n, total) -> progress.update(2 * PHASE + (total == 0 ? PHASE : n * PHASE / total),
                 TOTAL), () -> false);
         progress.update(TOTAL, TOTAL);

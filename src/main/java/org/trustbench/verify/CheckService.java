@@ -102,7 +102,7 @@ public final class CheckService {
 
     /** Re-checks every case, in batches of one transaction each, and records who asked. Returns how many were checked. */
     public long checkAll(String actor, Progress progress, BooleanSupplier cancelled) {
-        long n = checkIds(findings.allCaseIds(), progress, cancelled, new ConcurrentHashMap<>());
+        long n = checkIds(findings.allCaseIds(), progress, cancelled);
         audit.append(actor, AuditAction.RECHECK, "cases:all", Map.of("checked", n, "engineVersion", VerificationEngine.VERSION,
                 "cancelled", cancelled.getAsBoolean()));
         return n;
@@ -110,8 +110,7 @@ public final class CheckService {
 
     /** Checks the cases never checked, or checked by another engine version. */
     public long checkOutdated(Progress progress, BooleanSupplier cancelled) {
-        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled,
-                new ConcurrentHashMap<>());
+        return checkIds(findings.outdatedCaseIds(VerificationEngine.VERSION), progress, cancelled);
     }
 
     /**
@@ -119,7 +118,7 @@ public final class CheckService {
      * the attachment digests for all of them, instead of per case as {@link #checkCase} does).
      */
     public long checkCases(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
-        return checkIds(ids, progress, cancelled, new ConcurrentHashMap<>());
+        return checkIds(ids, progress, cancelled);
     }
 
     /**
@@ -143,10 +142,11 @@ public final class CheckService {
      * moves its stamp). Loading and checking use every core and overlap with storing; at most two batches per worker
      * wait for the writer, so memory stays bounded. Progress counts stored cases; the first failure stops the run and is
      * thrown here once the batches under way have ended; after a cancellation no batch starts, and those already
-     * checked are stored.
+     * checked are stored. SM2 results are memoised by input digest for the run (a registry record shared by several
+     * cases is verified once).
      */
-    /** {@code verified}: SM2 results by input digest known before the run (thread-safe); the run adds its own. */
-    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled, Map<String, Boolean> verified) {
+    private long checkIds(List<Long> ids, Progress progress, BooleanSupplier cancelled) {
+        Map<String, Boolean> verified = new ConcurrentHashMap<>();
         IssuerKeys keys = trustedKeys();
         Set<String> corrupt = ids.isEmpty() ? Set.of() : findings.corruptBlobs();
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), (ids.size() + BATCH - 1) / BATCH));
