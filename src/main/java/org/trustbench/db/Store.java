@@ -284,9 +284,8 @@ public final class Store implements AutoCloseable {
     /**
      * Closes the store. The database file is closed before this returns, even while background work (an import, a
      * re-check, the queue's index, the migration check) still holds a connection: its open transaction is rolled back
-     * and its next statement fails, as if it had been stopped, instead of the database staying open until the process
-     * ends and the file being left unclosed (on a large store H2 then spent seconds, at the next start, reading its
-     * file back in).
+     * and its next statement fails, as if it had been stopped, instead of the database staying open, after the folder's
+     * lock is released, until that work ends or the process exits with the file still open.
      */
     @Override
     public void close() {
