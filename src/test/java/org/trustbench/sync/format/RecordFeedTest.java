@@ -126,20 +126,13 @@ class RecordFeedTest {
             }
             return r.line() + "@" + Thread.currentThread().getName();
         };
-        PackageVerifier.SignedPackage signed = PackageVerifier.open(file, trusted(), Limits.DEFAULT);
-        try (VerifiedPackage pkg = signed.pkg()) {
-            signed.feed(RecordType.DECISION, prepare);
-            CompletableFuture<Void> verification = CompletableFuture.runAsync(() -> signed.verifyContent(Progress.NONE));
-            List<String> values = new ArrayList<>();
-            pkg.forEachRecord(RecordType.DECISION, prepare, (r, v) -> values.add(v));
-            verification.get(60, TimeUnit.SECONDS);
+        List<String> values = readWhileVerifying(file, prepare, prepare);
 
-            assertEquals(DECISIONS, values.size());
-            for (int line = 1; line <= DECISIONS; line++) {
-                String v = values.get(line - 1);
-                assertTrue(v.startsWith(line + "@"), v);
-                assertEquals(line == 5, v.endsWith("@" + reader), "prepared by the reader only where it failed: " + v);
-            }
+        assertEquals(DECISIONS, values.size());
+        for (int line = 1; line <= DECISIONS; line++) {
+            String v = values.get(line - 1);
+            assertTrue(v.startsWith(line + "@"), v);
+            assertEquals(line == 5, v.endsWith("@" + reader), "prepared by the reader only where it failed: " + v);
         }
     }
 
@@ -153,21 +146,31 @@ class RecordFeedTest {
             return "registered";
         };
         java.util.function.Function<PackageRecord, String> different = r -> r.line() + "@" + Thread.currentThread().getName();
+        List<String> values = readWhileVerifying(file, registered, different);
+
+        // The feed prepared its records with its own function, but a value is only taken by a reader of that very
+        // function: this reader's function made every value, on the reader's thread, in the package's order.
+        assertTrue(preparedByFeed.get() > 0, "the verification prepared records for the feed");
+        assertEquals(DECISIONS, values.size());
+        for (int line = 1; line <= DECISIONS; line++) {
+            assertEquals(line + "@" + reader, values.get(line - 1));
+        }
+    }
+
+    /**
+     * The decisions' values as {@code read} gives them to a reader on this thread, while the package's content is verified
+     * on another one with a feed of {@code fed} registered.
+     */
+    private List<String> readWhileVerifying(Path file, java.util.function.Function<PackageRecord, String> fed,
+                                            java.util.function.Function<PackageRecord, String> read) throws Exception {
         PackageVerifier.SignedPackage signed = PackageVerifier.open(file, trusted(), Limits.DEFAULT);
         try (VerifiedPackage pkg = signed.pkg()) {
-            signed.feed(RecordType.DECISION, registered);
+            signed.feed(RecordType.DECISION, fed);
             CompletableFuture<Void> verification = CompletableFuture.runAsync(() -> signed.verifyContent(Progress.NONE));
             List<String> values = new ArrayList<>();
-            pkg.forEachRecord(RecordType.DECISION, different, (r, v) -> values.add(v));
+            pkg.forEachRecord(RecordType.DECISION, read, (r, v) -> values.add(v));
             verification.get(60, TimeUnit.SECONDS);
-
-            // The feed prepared its records with its own function, but a value is only taken by a reader of that very
-            // function: this reader's function made every value, on the reader's thread, in the package's order.
-            assertTrue(preparedByFeed.get() > 0, "the verification prepared records for the feed");
-            assertEquals(DECISIONS, values.size());
-            for (int line = 1; line <= DECISIONS; line++) {
-                assertEquals(line + "@" + reader, values.get(line - 1));
-            }
+            return values;
         }
     }
 
