@@ -281,16 +281,29 @@ public final class Store implements AutoCloseable {
         return workspace == Workspace.DEMO;
     }
 
-    /**
-     * Closes the store. The database file is closed before this returns, even while background work (an import, a
-     * re-check, the queue's index, the migration check) still holds a connection: its open transaction is rolled back
-     * and its next statement fails, as if it had been stopped, instead of the database staying open, after the folder's
-     * lock is released, until that work ends or the process exits with the file still open.
-     */
+    /** How long {@link #close()} lets work under way finish (a decision being saved, the migration check) first. */
+    public static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(3);
+
+    /** {@link #close(java.time.Duration)} with {@link #CLOSE_GRACE}. */
     @Override
     public void close() {
+        close(CLOSE_GRACE);
+    }
+
+    /**
+     * Closes the store. No new connection is handed out; work under way that returns its connection within {@code grace}
+     * ends as it would have (a short save commits). The database file is then closed before this returns, even while
+     * longer work (an import, a re-check, the queue's index) still holds a connection: its open transaction is rolled
+     * back and its next statement fails, as if it had been stopped, instead of the database staying open, after the
+     * folder's lock is released, until that work ends or the process exits with the file still open.
+     */
+    public void close(java.time.Duration grace) {
         try {
             pool.dispose();
+            long deadline = System.nanoTime() + grace.toNanos();
+            while (pool.getActiveConnections() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             int busy = pool.getActiveConnections();
             if (busy > 0) {
                 LOG.info("Closing the store in {} while {} connection(s) still work; their open transactions are rolled back",
@@ -299,6 +312,9 @@ public final class Store implements AutoCloseable {
             }
         } catch (RuntimeException | SQLException e) {
             LOG.warn("Closing the store pool in {} failed", folder, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.warn("Closing the store in {} was interrupted; the database closes when its last connection does", folder);
         }
         try {
             lock.release();

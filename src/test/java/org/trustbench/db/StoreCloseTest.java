@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -17,14 +18,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Closing a store while background work still holds a connection closes the database file all the same. */
+/**
+ * Closing a store while background work still holds a connection: short work finishes first, longer work is rolled back,
+ * and the database file is closed either way.
+ */
 class StoreCloseTest {
 
     @TempDir
     Path tmp;
 
     @Test
-    void closingWhileAConnectionWorksClosesTheFileAndRollsBackWhatWasNotCommitted() throws Exception {
+    void workLongerThanTheGraceIsRolledBackAndTheFileIsClosed() throws Exception {
         Store store = Store.open(new DataFolder(tmp), Workspace.REAL);
         store.withConnection(c -> insert(c, "committed", "yes"));
         CountDownLatch inserted = new CountDownLatch(1);
@@ -41,16 +45,9 @@ class StoreCloseTest {
         }));
         assertTrue(inserted.await(30, TimeUnit.SECONDS));
 
-        store.close();
+        store.close(Duration.ofMillis(200));
 
-        // The database file is closed: nothing in this JVM holds H2's lock on it any more (while H2 has it open,
-        // locking it here throws OverlappingFileLockException).
-        Path file = tmp.resolve("store").resolve(Store.DB_NAME + ".mv.db");
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock lock = channel.tryLock();
-            assertNotNull(lock, "another process holds the store file");
-            lock.release();
-        }
+        assertFileClosed();
         // The work finds its store closed at its next statement; its transaction is rolled back, never half-applied.
         closed.countDown();
         Throwable failure = work.handle((v, e) -> e).get(30, TimeUnit.SECONDS);
@@ -63,9 +60,48 @@ class StoreCloseTest {
         }
     }
 
+    @Test
+    void workThatEndsWithinTheGraceCommitsBeforeTheStoreCloses() throws Exception {
+        Store store = Store.open(new DataFolder(tmp), Workspace.REAL);
+        CountDownLatch inserted = new CountDownLatch(1);
+        // A save under way when the window closes: written, committed a moment later.
+        CompletableFuture<Integer> save = CompletableFuture.supplyAsync(() -> store.withConnection(c -> {
+            c.setAutoCommit(false);
+            insert(c, "saved", "yes");
+            inserted.countDown();
+            await(new CountDownLatch(1), 300); // still working a moment after the close began
+            c.commit();
+            return 1;
+        }));
+        assertTrue(inserted.await(30, TimeUnit.SECONDS));
+
+        store.close(Duration.ofSeconds(30));
+
+        // The close waited: the save committed (a close that did not wait would have failed its commit).
+        assertEquals(1, save.get(30, TimeUnit.SECONDS));
+        assertFileClosed();
+        try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
+            assertEquals(Optional.of("yes"), again.readInfo("saved"));
+        }
+    }
+
+    /** Nothing in this JVM holds H2's lock on the store file (while H2 has it open, locking it here throws). */
+    private void assertFileClosed() throws java.io.IOException {
+        Path file = tmp.resolve("store").resolve(Store.DB_NAME + ".mv.db");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            assertNotNull(lock, "another process holds the store file");
+            lock.release();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
+        await(latch, 30_000);
+    }
+
+    private static void await(CountDownLatch latch, long millis) {
         try {
-            latch.await(30, TimeUnit.SECONDS);
+            latch.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
