@@ -49,6 +49,7 @@ public final class Store implements AutoCloseable {
     /** Made on first use: the start path reads the queue's first page in plain JDBC before jOOQ has loaded. */
     private volatile DSLContext dsl;
     private volatile boolean validated;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Store(Path folder, Workspace workspace, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -284,7 +285,7 @@ public final class Store implements AutoCloseable {
     /** How long {@link #close()} lets work under way finish (a decision being saved, the migration check) first. */
     public static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(3);
 
-    /** {@link #close(java.time.Duration)} with {@link #CLOSE_GRACE}. */
+    /** {@link #close(java.time.Duration)} with {@link #CLOSE_GRACE}. Closing a closed store does nothing. */
     @Override
     public void close() {
         close(CLOSE_GRACE);
@@ -298,6 +299,9 @@ public final class Store implements AutoCloseable {
      * folder's lock is released, until that work ends or the process exits with the file still open.
      */
     public void close(java.time.Duration grace) {
+        if (!closed.compareAndSet(false, true)) {
+            return; // closed already: closing again changes nothing
+        }
         try {
             pool.dispose();
             long deadline = System.nanoTime() + grace.toNanos();

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -82,6 +83,29 @@ class StoreCloseTest {
         assertFileClosed();
         try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
             assertEquals(Optional.of("yes"), again.readInfo("saved"));
+        }
+    }
+
+    @Test
+    void closingTwiceChangesNothingAndWarnsOfNothing() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Store.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
+                new ch.qos.logback.core.read.ListAppender<>();
+        events.start();
+        logger.addAppender(events);
+        try {
+            Store store = Store.open(new DataFolder(tmp), Workspace.REAL);
+            store.close();
+            store.close(); // e.g. closed by its owner and again by a try-with-resources
+
+            assertEquals(List.of(), events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+            // the folder is free for the next opening
+            try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
+                assertEquals(Optional.of("REAL"), again.readInfo("workspace"));
+            }
+        } finally {
+            logger.detachAppender(events);
         }
     }
 
