@@ -1,38 +1,59 @@
 package org.trustbench.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.trustbench.app.cli.TrustBenchCommand;
+import org.trustbench.caseq.CaseQueueRepository;
 import org.trustbench.caseq.CaseQueueViewModel;
+import org.trustbench.caseq.FirstPageQuery;
+import org.trustbench.concurrent.Futures;
+import org.trustbench.db.DataFolder;
+import org.trustbench.db.Store;
+import org.trustbench.db.Workspace;
 import org.trustbench.i18n.Messages;
 import org.trustbench.i18n.UserException;
+import org.trustbench.shell.MainView;
 import org.trustbench.ui.FxDialogService;
 import org.trustbench.ui.I18n;
 import org.trustbench.users.FirstAdminView;
 import org.trustbench.users.FirstAdminViewModel;
+import org.trustbench.users.Session;
 import org.trustbench.users.SignInView;
 import org.trustbench.users.SignInViewModel;
-import org.trustbench.shell.MainView;
-import org.trustbench.users.Session;
+import org.trustbench.users.User;
 
 /**
  * The JavaFX application. The window appears at once with a progress bar; the store is opened,
@@ -50,7 +71,7 @@ public final class TrustBenchApp extends Application {
     }
 
     /** How long the store may take to open before the splash shows a progress bar. */
-    static final javafx.util.Duration PROGRESS_DELAY = javafx.util.Duration.millis(400);
+    static final Duration PROGRESS_DELAY = Duration.millis(400);
 
     private LaunchOptions options;
     private final Locale locale;
@@ -61,7 +82,7 @@ public final class TrustBenchApp extends Application {
     private Task<AppServices> opening;
     private volatile boolean hasUsers;
     /** The queue's first page, read as soon as the store is ready (while the workbench is built or the officer signs in). */
-    private volatile java.util.concurrent.Future<org.trustbench.caseq.CaseQueueRepository.FirstPage> firstPage;
+    private volatile Future<CaseQueueRepository.FirstPage> firstPage;
     private final Unattended unattended;
 
     /**
@@ -69,14 +90,13 @@ public final class TrustBenchApp extends Application {
      * and the workbench handed to {@code opened}. The workspace is not prepared (the benchmark's store is a demo store
      * of synthetic cases that the demo dataset must not replace; for a real store preparing does nothing).
      */
-    public record Unattended(org.trustbench.users.User user, Consumer<MainView> opened) {
+    public record Unattended(User user, Consumer<MainView> opened) {
     }
 
-    private static final java.util.concurrent.atomic.AtomicReference<Early> EARLY = new java.util.concurrent.atomic.AtomicReference<>();
+    private static final AtomicReference<Early> EARLY = new AtomicReference<>();
 
-    private record Early(org.trustbench.db.DataFolder folder, org.trustbench.db.Workspace workspace,
-                         java.util.concurrent.CompletableFuture<AppServices> services,
-                         java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> firstPage) {
+    private record Early(DataFolder folder, Workspace workspace, CompletableFuture<AppServices> services,
+                         CompletableFuture<CaseQueueRepository.FirstPage> firstPage) {
     }
 
     /**
@@ -89,9 +109,8 @@ public final class TrustBenchApp extends Application {
         Thread logging = new Thread(LoggerFactory::getILoggerFactory, "trustbench-logging");
         logging.setDaemon(true);
         logging.start();
-        java.util.concurrent.CompletableFuture<AppServices> future = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
-                new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<AppServices> future = new CompletableFuture<>();
+        CompletableFuture<CaseQueueRepository.FirstPage> page = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             try {
                 future.complete(AppServices.open(options.dataFolder(), options.workspace(), clock,
@@ -111,11 +130,10 @@ public final class TrustBenchApp extends Application {
      * checked), in plain JDBC, while the services and jOOQ load on the opening thread. Nothing else writes the locked
      * store meanwhile; a demo store that is about to be filled reads it again after ({@link #start}).
      */
-    private static void readFirstPage(org.trustbench.db.Store store, java.time.ZoneId zone,
-                                      java.util.concurrent.CompletableFuture<org.trustbench.caseq.CaseQueueRepository.FirstPage> page) {
+    private static void readFirstPage(Store store, ZoneId zone, CompletableFuture<CaseQueueRepository.FirstPage> page) {
         Thread t = new Thread(() -> {
             try {
-                page.complete(store.withConnection(c -> org.trustbench.caseq.FirstPageQuery.read(c, zone, CaseQueueViewModel.FIRST_PAGE)));
+                page.complete(store.withConnection(c -> FirstPageQuery.read(c, zone, CaseQueueViewModel.FIRST_PAGE)));
             } catch (RuntimeException | Error e) {
                 page.completeExceptionally(e);
             }
@@ -125,15 +143,15 @@ public final class TrustBenchApp extends Application {
     }
 
     /** The store opening early for these options, if any (another store's is closed once open). */
-    private static java.util.Optional<Early> takeEarly(LaunchOptions options) {
+    private static Optional<Early> takeEarly(LaunchOptions options) {
         Early early = EARLY.getAndSet(null);
         if (early == null || !early.folder().equals(options.dataFolder()) || early.workspace() != options.workspace()) {
             if (early != null) {
                 early.services().thenAccept(AppServices::close);
             }
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(early);
+        return Optional.of(early);
     }
 
     /** Used by {@link Application#launch}; options come from the command line. */
@@ -172,8 +190,8 @@ public final class TrustBenchApp extends Application {
             @Override
             protected AppServices call() {
                 updateMessage(i18n.get("startup.opening", options.dataFolder().storeFolder(options.workspace())));
-                java.util.Optional<Early> early = takeEarly(options);
-                AppServices s = early.map(e -> org.trustbench.concurrent.Futures.join(e.services()))
+                Optional<Early> early = takeEarly(options);
+                AppServices s = early.map(e -> Futures.join(e.services()))
                         .orElseGet(() -> AppServices.open(options.dataFolder(), options.workspace(), clock));
                 try {
                     boolean filling = unattended == null && s.store().isDemo() && s.demoWorkspace().loadedDataset().isEmpty();
@@ -189,8 +207,8 @@ public final class TrustBenchApp extends Application {
                         // Read as soon as the store was open; nothing has written cases since.
                         firstPage = early.get().firstPage();
                     } else {
-                        java.util.concurrent.FutureTask<org.trustbench.caseq.CaseQueueRepository.FirstPage> page =
-                                new java.util.concurrent.FutureTask<>(() -> s.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE));
+                        FutureTask<CaseQueueRepository.FirstPage> page =
+                                new FutureTask<>(() -> s.caseQueueRepository().firstPage(CaseQueueViewModel.FIRST_PAGE));
                         firstPage = page;
                         executor.execute(page);
                     }
@@ -217,14 +235,14 @@ public final class TrustBenchApp extends Application {
         // The progress bar joins the splash only if the store is still opening after a moment: an indeterminate bar is a
         // skin and an animation drawn at every pulse, on the two cores the opening needs, and most starts end first.
         VBox splash = new VBox(12, new Label(i18n.get("app.title")), message);
-        javafx.animation.PauseTransition slow = progressWhenSlow(splash, 1, progress, opening);
+        PauseTransition slow = progressWhenSlow(splash, 1, progress, opening);
         splash.setAlignment(Pos.CENTER);
         splash.setPadding(new Insets(40));
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(splash, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(getClass().getResource("/css/trustbench.css")).toExternalForm());
         stage.setScene(scene);
-        stage.titleProperty().bind(i18n.text(options.workspace() == org.trustbench.db.Workspace.DEMO ? "app.title.demo" : "app.title"));
+        stage.titleProperty().bind(i18n.text(options.workspace() == Workspace.DEMO ? "app.title.demo" : "app.title"));
         stage.setMinWidth(900);
         stage.setMinHeight(560);
 
@@ -234,7 +252,7 @@ public final class TrustBenchApp extends Application {
             slow.stop();
             services = opening.getValue();
             if (unattended != null) {
-                openWorkbench(scene, i18n, dialogs, new Session(unattended.user(), java.time.OffsetDateTime.now(clock)));
+                openWorkbench(scene, i18n, dialogs, new Session(unattended.user(), OffsetDateTime.now(clock)));
                 unattended.opened().accept(mainView.main());
             } else if (hasUsers) {
                 showSignIn(scene, i18n, dialogs);
@@ -264,8 +282,8 @@ public final class TrustBenchApp extends Application {
      * A pause (not yet played) after which {@code progress} is inserted into {@code box} at {@code index} if {@code work}
      * has not finished by then; stop it when the work ends.
      */
-    static javafx.animation.PauseTransition progressWhenSlow(VBox box, int index, ProgressBar progress, Task<?> work) {
-        javafx.animation.PauseTransition slow = new javafx.animation.PauseTransition(PROGRESS_DELAY);
+    static PauseTransition progressWhenSlow(VBox box, int index, ProgressBar progress, Task<?> work) {
+        PauseTransition slow = new PauseTransition(PROGRESS_DELAY);
         slow.setOnFinished(e -> {
             if (!work.isDone()) {
                 box.getChildren().add(index, progress);
@@ -301,7 +319,7 @@ public final class TrustBenchApp extends Application {
     }
 
     private void openWorkbench(Scene scene, I18n i18n, FxDialogService dialogs, Session session) {
-        java.util.concurrent.Future<org.trustbench.caseq.CaseQueueRepository.FirstPage> page = firstPage;
+        Future<CaseQueueRepository.FirstPage> page = firstPage;
         firstPage = null;
         mainView = Workbench.open(services, session, i18n, executor, dialogs, page, Platform::exit, () -> {
             executor.execute(() -> services.auth().signOut(session));
@@ -313,7 +331,7 @@ public final class TrustBenchApp extends Application {
         mainView.main().queueView().focusQueue();
         if (options.importFile() != null) {
             // Opened with a package (file association): offer it on the Sync screen, once.
-            java.nio.file.Path file = options.importFile();
+            Path file = options.importFile();
             options = new LaunchOptions(options.dataFolder(), options.workspace());
             mainView.offerImport(file);
         }
@@ -321,7 +339,7 @@ public final class TrustBenchApp extends Application {
 
     private static void loadIconFont() {
         try {
-            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.REFRESH);
+            new FontIcon(Material2MZ.REFRESH);
         } catch (RuntimeException | Error e) {
             // The workbench's own icons then load (or fail) as before, on the FX thread.
             log().warn("Loading the icon font early failed", e);
