@@ -124,9 +124,7 @@ public final class CaseQueueViewModel {
         if (done != null) {
             // Read while the workbench was built: the rows are in the table before its first frame, not one frame later,
             // and the index is built once that frame has been drawn instead of competing with it for the cores.
-            firstPage = done.rows();
-            totalCount.set(done.total());
-            search();
+            showFirstPage(done);
             afterNextFrame(this::buildIndex);
             return;
         }
@@ -135,6 +133,7 @@ public final class CaseQueueViewModel {
         page.setOnSucceeded(e -> {
             if (pageTask == page) {
                 showFirstPage(page.getValue());
+                buildIndex();
             }
         });
         page.setOnFailed(e -> {
@@ -146,11 +145,11 @@ public final class CaseQueueViewModel {
         executor.execute(page);
     }
 
+    /** Shows the first page and the number of cases; the index is built next (by the caller). */
     private void showFirstPage(FirstPage page) {
         firstPage = page.rows();
         totalCount.set(page.total());
         search();
-        buildIndex();
     }
 
     /**

@@ -91,13 +91,7 @@ public final class Sm2 {
         BigInteger d = priv.getD();
         ECPoint q = new FixedPointCombMultiplier().multiply(DOMAIN.getG(), d).normalize();
 
-        // e = SM3(Z || M), Z = SM3(ENTL || ID || a || b || xG || yG || xA || yA)   (GB/T 32918.2, 6.1)
-        SM3Digest digest = new SM3Digest();
-        byte[] z = z(q);
-        digest.update(z, 0, z.length);
-        digest.update(data, 0, data.length);
-        byte[] eBytes = new byte[digest.getDigestSize()];
-        digest.doFinal(eBytes, 0);
+        byte[] eBytes = e(z(q), data);
         BigInteger e = new BigInteger(1, eBytes);
 
         HMacDSAKCalculator kCalculator = new HMacDSAKCalculator(new SM3Digest());
@@ -182,11 +176,7 @@ public final class Sm2 {
         if (r.signum() <= 0 || r.compareTo(n) >= 0 || sv.signum() <= 0 || sv.compareTo(n) >= 0) {
             return false;
         }
-        SM3Digest digest = new SM3Digest();
-        digest.update(key.z, 0, key.z.length);
-        digest.update(data, 0, data.length);
-        byte[] eBytes = new byte[digest.getDigestSize()];
-        digest.doFinal(eBytes, 0);
+        byte[] eBytes = e(key.z, data);
         BigInteger t = r.add(sv).mod(n);
         if (t.signum() == 0) {
             return false;
@@ -330,7 +320,17 @@ public final class Sm2 {
         return p.getCurve().equals(DOMAIN.getCurve()) && p.getG().equals(DOMAIN.getG()) && p.getN().equals(DOMAIN.getN());
     }
 
-    /** Z_A of GB/T 32918.2 for the default signer ID. */
+    /** e = SM3(Z || M) (GB/T 32918.2, 6.1 and 7.1). */
+    private static byte[] e(byte[] z, byte[] data) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(z, 0, z.length);
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
+    }
+
+    /** Z_A of GB/T 32918.2 for the default signer ID: SM3(ENTL || ID || a || b || xG || yG || xA || yA). */
     private static byte[] z(ECPoint q) {
         SM3Digest d = new SM3Digest();
         int bits = DEFAULT_ID_BYTES.length * 8;

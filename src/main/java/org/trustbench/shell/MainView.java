@@ -48,8 +48,6 @@ public final class MainView implements View {
     /** The review screen, built the first time a case is opened (it is not needed to show the queue). */
     private final java.util.function.Supplier<ReviewView> reviewFactory;
     private ReviewView reviewView;
-    /** What the queue mode shows: the queue, or the queue beside the preview. */
-    private Parent queueContent;
     private final Subscriptions subscriptions = new Subscriptions();
     private final BorderPane root = new BorderPane();
 
@@ -85,19 +83,17 @@ public final class MainView implements View {
         // would cost its skin and, until that skin exists, hide the queue's table from the scene graph's lookups.
         SplitPane split = new SplitPane();
         SplitPane.setResizableWithParent(detailView.root(), false);
+        // What the queue mode shows: the queue, or the queue beside the preview.
+        java.util.function.Supplier<Parent> queueContent = () -> vm.previewVisibleProperty().get() ? split : queueView.root();
         Runnable showPreview = () -> {
-            if (vm.previewVisibleProperty().get()) {
-                if (!split.getItems().contains(detailView.root())) {
-                    split.getItems().setAll(queueView.root(), detailView.root());
-                    split.setDividerPositions(0.72);
-                }
-                queueContent = split;
-            } else {
+            if (!vm.previewVisibleProperty().get()) {
                 split.getItems().clear();
-                queueContent = queueView.root();
+            } else if (!split.getItems().contains(detailView.root())) {
+                split.getItems().setAll(queueView.root(), detailView.root());
+                split.setDividerPositions(0.72);
             }
             if (vm.modeProperty().get() == MainViewModel.Mode.QUEUE) {
-                root.setCenter(queueContent);
+                root.setCenter(queueContent.get());
             }
         };
         subscriptions.onInvalidate(vm.previewVisibleProperty(), o -> showPreview.run());
@@ -105,7 +101,7 @@ public final class MainView implements View {
         queueView.setOnOpen(vm::openSelected);
         Runnable showMode = () -> {
             boolean review = vm.modeProperty().get() == MainViewModel.Mode.REVIEW;
-            root.setCenter(review ? reviewView().root() : queueContent);
+            root.setCenter(review ? reviewView().root() : queueContent.get());
             if (review) {
                 reviewView().focus();
             } else {
