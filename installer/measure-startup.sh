@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
-# Start-up with and without the AppCDS archive, measured in the same run, rounds alternating.
+# Start-up with and without the start-up cache (the AOT cache of a JDK 25 runtime, else the
+# AppCDS archive), measured in the same run, rounds alternating.
 #   usage: installer/measure-startup.sh [IMAGE_DIR] [ROUNDS]
 #          (default target/installer/image/TrustBench, 5 rounds; an installed package: /opt/trustbench)
 # Three start-ups: `--version`, a headless `cases list` on a prepared demo store, and (with Xvfb
 # and xdotool) the workbench until its window is mapped. "off" runs the same launcher with
-# JAVA_TOOL_OPTIONS=-Xshare:off. Prints the median of each and the ratio off/on: only the ratio
+# JAVA_TOOL_OPTIONS=-Xshare:off (which turns either off). Prints the median of each and the ratio off/on: only the ratio
 # means anything across machines.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 image=$(realpath "${1:-$root/target/installer/image/TrustBench}")
 rounds=${2:-5}
 launcher="$image/bin/TrustBench"
-[ -s "$image/lib/app/trustbench.jsa" ] || { echo "no CDS archive in $image/lib/app" >&2; exit 1; }
+[ -s "$image/lib/app/trustbench.aot" ] || [ -s "$image/lib/app/trustbench.jsa" ] \
+  || { echo "no start-up cache (trustbench.aot or trustbench.jsa) in $image/lib/app" >&2; exit 1; }
 tmp=$(mktemp -d)
 xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$tmp"; }
@@ -56,7 +58,7 @@ for r in $(seq 1 "$rounds"); do
 done
 echo
 echo "TrustBench start-up, $rounds rounds, median ms (image: $image)"
-printf '%-34s %8s %8s %8s\n' "start-up" "CDS on" "CDS off" "off/on"
+printf '%-34s %8s %8s %8s\n' "start-up" "cache on" "off" "off/on"
 for k in version cli gui; do
   [ -n "${t[${k}_on]:-}" ] || continue
   on=$(echo "${t[${k}_on]}" | median); off=$(echo "${t[${k}_off]}" | median)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of a built app image (CI runs it; no Maven, no system JavaFX):
-#   1. the launcher prints the version and runs a headless command on a temporary data folder;
+#   1. the launcher prints the version and runs a headless command on a temporary data folder,
+#      and its start-up cache (AOT cache or AppCDS archive) is used;
 #   2. the runtime carries no JavaFX module and the machine has no system JavaFX, yet the
 #      workbench starts under Xvfb and JavaFX loads its natives from the image's app folder
 #      (not from ~/.openjfx/cache, which must not appear in the temporary HOME).
@@ -18,6 +19,17 @@ grep -q '^TrustBench ' "$tmp/version.txt" || fail "--version printed no version"
 cases=$("$launcher" --data-dir "$tmp/data" --demo cases list --format json | grep -c '"caseNo"')
 echo "headless command: the demo store lists $cases cases"
 [ "$cases" -ge 60 ] || fail "expected at least 60 demo cases, got $cases"
+
+# The start-up cache made for this image (build time, or the .deb's postinst) is used: classes of
+# ours come from it. A stale or missing one would be ignored in silence and only cost time.
+cache=$(ls "$image"/lib/app/trustbench.aot "$image"/lib/app/trustbench.jsa 2>/dev/null | head -1 || true)
+if [ -n "$cache" ]; then
+  cached=$(JAVA_TOOL_OPTIONS="-Xlog:class+load=info" "$launcher" --version 2>/dev/null | grep -c 'org\.trustbench\..* source: shared objects file' || true)
+  echo "start-up cache $(basename "$cache"): $cached classes of ours loaded from it"
+  [ "$cached" -gt 0 ] || fail "the start-up cache $cache is not used"
+else
+  echo "no start-up cache in the image (built with --no-cds)"
+fi
 
 if "$image/lib/runtime/bin/java" --list-modules | grep -q '^javafx'; then fail "the runtime carries JavaFX modules"; fi
 if ls /usr/share/openjfx /usr/lib/jvm/*/lib/javafx* >/dev/null 2>&1; then fail "this machine has a system JavaFX; the test needs one without"; fi

@@ -1,5 +1,7 @@
 package org.trustbench.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +48,10 @@ final class FxMetrics {
     }
 
     /**
-     * Both children start as the shipped application does: with an AppCDS archive (ADR 0008). The bench dumps one
-     * for its own class path first (a dynamic archive written at the exit of an unmeasured training run of ours), and
-     * runs the minimal window and ours with it, same flags; without an archive (not written) both run without one.
-     * The medians without the archive are measured too and given in the note.
+     * Both children start as the shipped application does (ADR 0008, ADR 0010): on a JDK 25 or later (the packages'
+     * runtime) with an AOT cache, on an older JDK with an AppCDS archive. The bench makes one for its own class path
+     * first, at the exit of an unmeasured training run of ours, and runs the minimal window and ours with it, same
+     * flags; when none is written both run without one. The medians without it are measured too and given in the note.
      */
     Metric coldStart(Path store) {
         String name = "cold start to first queue frame";
@@ -58,51 +60,80 @@ final class FxMetrics {
         }
         double plainBaseline = median("fx-minimal", store, List.of());
         double plainOurs = median("fx-queue", store, List.of());
-        List<String> cds = cdsArchive(store);
-        double baseline = cds.isEmpty() ? plainBaseline : median("fx-minimal", store, cds);
-        double ours = cds.isEmpty() ? plainOurs : median("fx-queue", store, cds);
+        StartArchive kind = StartArchive.forThisJvm();
+        List<String> cache = startArchive(kind, store);
+        double baseline = cache.isEmpty() ? plainBaseline : median("fx-minimal", store, cache);
+        double ours = cache.isEmpty() ? plainOurs : median("fx-queue", store, cache);
         double ratio = ours / baseline;
         return new Metric(name, "ms", ours, baseline, ratio, "<= 1.5x minimal window", ratio <= 1.5,
-                String.format(Locale.ROOT, "%s; median of %d child JVMs each, same flags; ours runs the app's start path "
-                        + "(window, store opened in the background, workbench) until the queue shows rows; without "
-                        + "CDS: %.0f vs %.0f ms, %.2fx%s",
-                        cds.isEmpty() ? "no AppCDS archive (dump failed)" : "with an AppCDS archive of the bench's class path",
-                        o.quick() ? 1 : 3, plainOurs, plainBaseline, plainOurs / plainBaseline, displayNote(o)));
+                String.format(Locale.ROOT, "Java %d; %s; median of %d child JVMs each, same flags; ours runs the app's "
+                        + "start path (window, store opened in the background, workbench) until the queue shows rows; "
+                        + "without %s: %.0f vs %.0f ms, %.2fx%s",
+                        Runtime.version().feature(),
+                        cache.isEmpty() ? "no " + kind.label + " (not written)" : "with an " + kind.label
+                                + " of the bench's class path",
+                        o.quick() ? 1 : 3, kind.label, plainOurs, plainBaseline, plainOurs / plainBaseline,
+                        displayNote(o)));
     }
 
-    /** The flags that use an AppCDS archive dumped at the exit of a training run of ours, or none if none was written. */
-    private List<String> cdsArchive(Path store) {
-        Path archive = o.work().resolve("bench-cds.jsa");
-        List<String> off = List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+    /** What the shipped application starts with on this JVM: an AOT cache from JDK 25 on, else an AppCDS archive. */
+    enum StartArchive {
+        AOT_CACHE("AOT cache", "bench.aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=",
+                List.of("-Xlog:aot=off", "-Xlog:cds=off")),
+        APP_CDS("AppCDS archive", "bench-cds.jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=",
+                List.of("-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+
+        final String label;
+        final String file;
+        final String write;
+        final String use;
+        final List<String> quiet;
+
+        StartArchive(String label, String file, String write, String use, List<String> quiet) {
+            this.label = label;
+            this.file = file;
+            this.write = write;
+            this.use = use;
+            this.quiet = quiet;
+        }
+
+        static StartArchive forThisJvm() {
+            return Runtime.version().feature() >= 25 ? AOT_CACHE : APP_CDS;
+        }
+    }
+
+    /** The flags that use a cache written at the exit of a training run of ours, or none if none was written. */
+    private List<String> startArchive(StartArchive kind, Path store) {
+        Path archive = o.work().resolve(kind.file);
         try {
-            java.nio.file.Files.deleteIfExists(archive);
-            List<String> dump = new ArrayList<>(off);
-            dump.add("-XX:ArchiveClassesAtExit=" + archive);
+            Files.deleteIfExists(archive);
+            List<String> dump = new ArrayList<>(kind.quiet);
+            dump.add(kind.write + archive);
             run("fx-queue", store, dump);
-            if (java.nio.file.Files.size(archive) > 0) {
-                List<String> use = new ArrayList<>(off);
-                use.add("-XX:SharedArchiveFile=" + archive);
+            if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
+                List<String> use = new ArrayList<>(kind.quiet);
+                use.add(kind.use + archive);
                 return use;
             }
-        } catch (java.io.IOException | RuntimeException e) {
-            log.accept("  AppCDS archive not written: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            log.accept("  " + kind.label + " not written: " + e.getMessage());
         }
         return List.of();
     }
 
-    private double median(String mode, Path store, List<String> cds) {
+    private double median(String mode, Path store, List<String> archive) {
         int runs = o.quick() ? 1 : 3;
         double[] ms = new double[runs];
         for (int i = 0; i < runs; i++) {
-            Map<String, Object> r = run(mode, store, cds);
+            Map<String, Object> r = run(mode, store, archive);
             ms[i] = ((Number) r.get("firstFrameMs")).doubleValue();
-            log.accept("  " + mode + (cds.isEmpty() ? "" : " (AppCDS)") + ": " + r);
+            log.accept("  " + mode + (archive.isEmpty() ? "" : " (" + StartArchive.forThisJvm().label + ")") + ": " + r);
         }
         return Stats.percentile(ms, 50);
     }
 
-    private Map<String, Object> run(String mode, Path store, List<String> cds) {
-        List<String> flags = new ArrayList<>(cds);
+    private Map<String, Object> run(String mode, Path store, List<String> archive) {
+        List<String> flags = new ArrayList<>(archive);
         flags.add("-Xmx512m");
         return ChildJvm.run(subject.childCommand(), jvmFlags(o, flags.toArray(String[]::new)),
                 List.of("bench", "--child", mode, "--child-store", store.toString()), o.work(), env(o), 10);

@@ -245,9 +245,15 @@ public final class BenchCommand implements Callable<Integer> {
 
         @Override
         public List<String> childCommand() {
-            return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true",
-                    Launcher.class.getName());
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            if (Runtime.version().feature() >= 24) {
+                // As the packages' launcher on JDK 25 (installer/common.sh): JavaFX 21 loads its natives through JNI
+                // and its Marlin renderer uses sun.misc.Unsafe, which JDK 24 on warns about at every start.
+                cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"));
+            }
+            cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "-Dorg.jooq.no-logo=true",
+                    "-Dorg.jooq.no-tips=true", Launcher.class.getName()));
+            return List.copyOf(cmd);
         }
     }
 
