@@ -5,15 +5,18 @@
 #          (default target/installer/image/TrustBench, 5 rounds; an installed package: /opt/trustbench)
 # Three start-ups: `--version`, a headless `cases list` on a prepared demo store, and (with Xvfb
 # and xdotool) the workbench until its window is mapped. "off" runs the same launcher with
-# JAVA_TOOL_OPTIONS=-Xshare:off (which turns either off). Prints the median of each and the ratio off/on: only the ratio
+# JAVA_TOOL_OPTIONS=-XX:AOTMode=off (AOT cache) or -Xshare:off (AppCDS). Prints the median of
+# each and the ratio off/on: only the ratio
 # means anything across machines.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 image=$(realpath "${1:-$root/target/installer/image/TrustBench}")
 rounds=${2:-5}
 launcher="$image/bin/TrustBench"
-[ -s "$image/lib/app/trustbench.aot" ] || [ -s "$image/lib/app/trustbench.jsa" ] \
-  || { echo "no start-up cache (trustbench.aot or trustbench.jsa) in $image/lib/app" >&2; exit 1; }
+# "off": -XX:AOTMode=off for an AOT cache (the JVM refuses -Xshare:off beside -XX:AOTCache), -Xshare:off for AppCDS.
+if [ -s "$image/lib/app/trustbench.aot" ]; then off_option=-XX:AOTMode=off
+elif [ -s "$image/lib/app/trustbench.jsa" ]; then off_option=-Xshare:off
+else echo "no start-up cache (trustbench.aot or trustbench.jsa) in $image/lib/app" >&2; exit 1; fi
 tmp=$(mktemp -d)
 xvfb_pid=
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$tmp"; }
@@ -24,18 +27,23 @@ now() { date +%s%N; }
 ms() { echo $(( ($2 - $1) / 1000000 )); }
 run_cli() { # MODE ARGS...: elapsed ms
   local mode=$1; shift
-  local opts=""; [ "$mode" = off ] && opts="-Xshare:off"
+  local opts=""; [ "$mode" = off ] && opts="$off_option"
   local t0; t0=$(now)
   JAVA_TOOL_OPTIONS="$opts" "$launcher" "$@" >/dev/null 2>&1
   ms "$t0" "$(now)"
 }
 run_gui() { # MODE: ms until the window is mapped
   local mode=$1 opts="" t0 t1 pid
-  [ "$mode" = off ] && opts="-Xshare:off"
+  [ "$mode" = off ] && opts="$off_option"
   t0=$(now)
-  JAVA_TOOL_OPTIONS="$opts" "$launcher" --data-dir "$tmp/data" --demo >/dev/null 2>&1 &
+  JAVA_TOOL_OPTIONS="$opts" "$launcher" --data-dir "$tmp/data" --demo >"$tmp/gui.log" 2>&1 &
   pid=$!
-  until xdotool search --onlyvisible --name TrustBench >/dev/null 2>&1; do sleep 0.05; done
+  until xdotool search --onlyvisible --name TrustBench >/dev/null 2>&1; do
+    if ! kill -0 "$pid" 2>/dev/null || [ $(( ($(now) - t0) / 1000000000 )) -ge 120 ]; then
+      echo "the workbench did not show its window ($mode):" >&2; tail -5 "$tmp/gui.log" >&2; kill "$pid" 2>/dev/null; exit 1
+    fi
+    sleep 0.05
+  done
   t1=$(now)
   kill "$pid"; wait "$pid" 2>/dev/null || true
   ms "$t0" "$t1"
