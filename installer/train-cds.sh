@@ -7,8 +7,7 @@
 #   (-XX:AOTMode=record, lib/app/trustbench.aotconf) of one run: the workbench under Xvfb on a
 #   demo store made before (an everyday start) up to signing in as the demo officer, stopped with
 #   SIGTERM (the JVM writes the record at its exit), or, without xvfb-run and xdotool, a headless
-#   command (cases list). The cfg must not name an
-#   AOT cache yet (build.sh adds it after this).
+#   command (cases list). The cfg must not name an AOT cache yet (build.sh adds it after this).
 # - Older runtime (ADR 0008): records the classes loaded (-XX:DumpLoadedClassList) by both the
 #   headless command and the workbench run, merged into lib/app/trustbench.classlist.
 set -euo pipefail
