@@ -16,6 +16,8 @@ final class FxMetrics {
     private final BenchSubject subject;
     private final BenchRunner.Options o;
     private final Consumer<String> log;
+    /** What the shipped application starts with on the JVM that runs the bench. */
+    private final StartArchive startArchive = StartArchive.forThisJvm();
 
     FxMetrics(BenchSubject subject, BenchRunner.Options options, Consumer<String> log) {
         this.subject = subject;
@@ -59,8 +61,7 @@ final class FxMetrics {
             return Metric.notMeasured(name, "ms", "<= 1.5x minimal window", noWindowReason(o));
         }
         Paired plain = paired(store, List.of());
-        StartArchive kind = StartArchive.forThisJvm();
-        List<String> cache = startArchive(kind, store);
+        List<String> cache = writeStartArchive(store);
         Paired measured = cache.isEmpty() ? plain : paired(store, cache);
         double ratio = measured.ours() / measured.baseline();
         return new Metric(name, "ms", measured.ours(), measured.baseline(), ratio, "<= 1.5x minimal window", ratio <= 1.5,
@@ -68,9 +69,9 @@ final class FxMetrics {
                         + "flags (ratios of the pairs %.2f-%.2fx); ours runs the app's start path (window, store opened in "
                         + "the background, workbench) until the queue shows rows; without %s: %.0f vs %.0f ms, %.2fx%s",
                         Runtime.version().feature(),
-                        cache.isEmpty() ? "no " + kind.label + " (not written)" : "with an " + kind.label
+                        cache.isEmpty() ? "no " + startArchive.label + " (not written)" : "with an " + startArchive.label
                                 + " of the bench's class path",
-                        measured.runs(), measured.lowestRatio(), measured.highestRatio(), kind.label, plain.ours(),
+                        measured.runs(), measured.lowestRatio(), measured.highestRatio(), startArchive.label, plain.ours(),
                         plain.baseline(), plain.ours() / plain.baseline(), displayNote(o)));
     }
 
@@ -125,27 +126,27 @@ final class FxMetrics {
     }
 
     /** The flags that use a cache written at the exit of a training run of ours, or none if none was written. */
-    private List<String> startArchive(StartArchive kind, Path store) {
-        Path archive = o.work().resolve(kind.file);
+    private List<String> writeStartArchive(Path store) {
+        Path archive = o.work().resolve(startArchive.file);
         try {
             Files.deleteIfExists(archive);
-            List<String> dump = new ArrayList<>(kind.quiet);
-            dump.add(kind.write + archive);
+            List<String> dump = new ArrayList<>(startArchive.quiet);
+            dump.add(startArchive.write + archive);
             run("fx-queue", store, dump);
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                List<String> use = new ArrayList<>(kind.quiet);
-                use.add(kind.use + archive);
+                List<String> use = new ArrayList<>(startArchive.quiet);
+                use.add(startArchive.use + archive);
                 return use;
             }
         } catch (IOException | RuntimeException e) {
-            log.accept("  " + kind.label + " not written: " + e.getMessage());
+            log.accept("  " + startArchive.label + " not written: " + e.getMessage());
         }
         return List.of();
     }
 
     private double firstFrame(String mode, Path store, List<String> archive) {
         Map<String, Object> r = run(mode, store, archive);
-        log.accept("  " + mode + (archive.isEmpty() ? "" : " (" + StartArchive.forThisJvm().label + ")") + ": " + r);
+        log.accept("  " + mode + (archive.isEmpty() ? "" : " (" + startArchive.label + ")") + ": " + r);
         return ((Number) r.get("firstFrameMs")).doubleValue();
     }
 

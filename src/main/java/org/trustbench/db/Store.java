@@ -7,9 +7,16 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -49,7 +56,7 @@ public final class Store implements AutoCloseable {
     /** Made on first use: the start path reads the queue's first page in plain JDBC before jOOQ has loaded. */
     private volatile DSLContext dsl;
     private volatile boolean validated;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Store(Path folder, Workspace workspace, FileChannel lockChannel, FileLock lock, JdbcConnectionPool pool) {
         this.folder = folder;
@@ -107,7 +114,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static JdbcConnectionPool pool(Path folder) {
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), "sa", "");
+        JdbcConnectionPool pool = JdbcConnectionPool.create(url(folder), USER, PASSWORD);
         pool.setMaxConnections(8);
         return pool;
     }
@@ -119,14 +126,14 @@ public final class Store implements AutoCloseable {
      * full path (backup, migrate, validate).
      */
     static boolean upToDate(DataSource pool) {
-        try (java.sql.Connection c = pool.getConnection();
-             java.sql.Statement st = c.createStatement()) {
-            try (java.sql.ResultSet t = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
+        try (Connection c = pool.getConnection();
+             Statement st = c.createStatement()) {
+            try (ResultSet t = c.getMetaData().getTables(null, null, "flyway_schema_history", null)) {
                 if (!t.next()) {
                     return false;
                 }
             }
-            try (java.sql.ResultSet r = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
+            try (ResultSet r = st.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\" "
                     + "WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\" DESC LIMIT 1")) {
                 return r.next() && SCHEMA_VERSION.equals(r.getString(1)) && r.getBoolean(2)
                         && !anyFailed(st);
@@ -136,8 +143,8 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static boolean anyFailed(java.sql.Statement st) throws SQLException {
-        try (java.sql.ResultSet r = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
+    private static boolean anyFailed(Statement st) throws SQLException {
+        try (ResultSet r = st.executeQuery("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE NOT \"success\"")) {
             return r.next() && r.getLong(1) > 0;
         }
     }
@@ -154,6 +161,10 @@ public final class Store implements AutoCloseable {
             validated = true;
         }
     }
+
+    /** The embedded database's account: H2's default administrator without a password (the store is a local file). */
+    private static final String USER = "sa";
+    private static final String PASSWORD = "";
 
     static String url(Path folder) {
         return "jdbc:h2:file:" + folder.resolve(DB_NAME).toAbsolutePath()
@@ -209,16 +220,16 @@ public final class Store implements AutoCloseable {
      */
     private void checkWorkspace() {
         String recorded = withConnection(c -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT info_value FROM store_info WHERE info_key = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT info_value FROM store_info WHERE info_key = ?")) {
                 ps.setString(1, WORKSPACE_KEY);
-                try (java.sql.ResultSet r = ps.executeQuery()) {
+                try (ResultSet r = ps.executeQuery()) {
                     return r.next() ? r.getString(1) : null;
                 }
             }
         });
         if (recorded == null) {
             withConnection(c -> {
-                try (java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO store_info (info_key, info_value) VALUES (?, ?)")) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_info (info_key, info_value) VALUES (?, ?)")) {
                     ps.setString(1, WORKSPACE_KEY);
                     ps.setString(2, workspace.name());
                     return ps.executeUpdate();
@@ -232,7 +243,7 @@ public final class Store implements AutoCloseable {
     /** Work on one JDBC connection of the store. */
     @FunctionalInterface
     public interface JdbcWork<T> {
-        T run(java.sql.Connection connection) throws SQLException;
+        T run(Connection connection) throws SQLException;
     }
 
     /**
@@ -242,7 +253,7 @@ public final class Store implements AutoCloseable {
      * @throws org.jooq.exception.DataAccessException if the work fails, as the jOOQ repositories do
      */
     public <T> T withConnection(JdbcWork<T> work) {
-        try (java.sql.Connection c = pool.getConnection()) {
+        try (Connection c = pool.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
             throw new org.jooq.exception.DataAccessException("SQL [" + folder + "]: " + e.getMessage(), e);
@@ -283,9 +294,9 @@ public final class Store implements AutoCloseable {
     }
 
     /** How long {@link #close()} lets work under way finish (a decision being saved, the migration check) first. */
-    public static final java.time.Duration CLOSE_GRACE = java.time.Duration.ofSeconds(3);
+    public static final Duration CLOSE_GRACE = Duration.ofSeconds(3);
 
-    /** {@link #close(java.time.Duration)} with {@link #CLOSE_GRACE}. Closing a closed store does nothing. */
+    /** {@link #close(Duration)} with {@link #CLOSE_GRACE}. Closing a closed store does nothing. */
     @Override
     public void close() {
         close(CLOSE_GRACE);
@@ -298,7 +309,7 @@ public final class Store implements AutoCloseable {
      * back and its next statement fails, as if it had been stopped, instead of the database staying open, after the
      * folder's lock is released, until that work ends or the process exits with the file still open.
      */
-    public void close(java.time.Duration grace) {
+    public void close(Duration grace) {
         if (!closed.compareAndSet(false, true)) {
             return; // closed already: closing again changes nothing
         }
@@ -333,11 +344,8 @@ public final class Store implements AutoCloseable {
      * the database and its file. {@code IFEXISTS}: never creates a database if the store has gone meanwhile.
      */
     private void shutdown() throws SQLException {
-        java.util.Properties login = new java.util.Properties();
-        login.setProperty("user", "sa");
-        login.setProperty("password", "");
-        try (java.sql.Connection c = org.h2.Driver.load().connect(url(folder) + ";IFEXISTS=TRUE", login);
-             java.sql.Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url(folder) + ";IFEXISTS=TRUE", USER, PASSWORD);
+             Statement st = c.createStatement()) {
             st.execute("SHUTDOWN");
         }
     }

@@ -5,19 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /**
  * Closing a store while background work still holds a connection: short work finishes first, longer work is rolled back,
@@ -52,7 +61,7 @@ class StoreCloseTest {
         // The work finds its store closed at its next statement; its transaction is rolled back, never half-applied.
         closed.countDown();
         Throwable failure = work.handle((v, e) -> e).get(30, TimeUnit.SECONDS);
-        assertInstanceOf(org.jooq.exception.DataAccessException.class, failure.getCause(), String.valueOf(failure));
+        assertInstanceOf(DataAccessException.class, failure.getCause(), String.valueOf(failure));
 
         try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
             assertEquals(Optional.of("yes"), again.readInfo("committed"));
@@ -88,9 +97,8 @@ class StoreCloseTest {
 
     @Test
     void closingTwiceChangesNothingAndWarnsOfNothing() {
-        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(Store.class);
-        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> events =
-                new ch.qos.logback.core.read.ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(Store.class);
+        ListAppender<ILoggingEvent> events = new ListAppender<>();
         events.start();
         logger.addAppender(events);
         try {
@@ -98,8 +106,8 @@ class StoreCloseTest {
             store.close();
             store.close(); // e.g. closed by its owner and again by a try-with-resources
 
-            assertEquals(List.of(), events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
-                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList());
+            assertEquals(List.of(), events.list.stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN))
+                    .map(ILoggingEvent::getFormattedMessage).toList());
             // the folder is free for the next opening
             try (Store again = Store.open(new DataFolder(tmp), Workspace.REAL)) {
                 assertEquals(Optional.of("REAL"), again.readInfo("workspace"));
@@ -110,7 +118,7 @@ class StoreCloseTest {
     }
 
     /** Nothing in this JVM holds H2's lock on the store file (while H2 has it open, locking it here throws). */
-    private void assertFileClosed() throws java.io.IOException {
+    private void assertFileClosed() throws IOException {
         Path file = tmp.resolve("store").resolve(Store.DB_NAME + ".mv.db");
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock lock = channel.tryLock();
@@ -131,7 +139,7 @@ class StoreCloseTest {
         }
     }
 
-    private static int insert(java.sql.Connection c, String key, String value) throws java.sql.SQLException {
+    private static int insert(Connection c, String key, String value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO store_info (info_key, info_value) VALUES (?, ?)")) {
             ps.setString(1, key);
             ps.setString(2, value);

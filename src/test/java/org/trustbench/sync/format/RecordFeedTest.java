@@ -13,6 +13,8 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,7 +122,7 @@ class RecordFeedTest {
     void recordsArePreparedOnTheVerificationsThreadAndAFailureIsPreparedAgainByTheReader() throws Exception {
         Path file = bigOutbound("prepared.tbsync");
         String reader = Thread.currentThread().getName();
-        java.util.function.Function<PackageRecord, String> prepare = r -> {
+        Function<PackageRecord, String> prepare = r -> {
             if (r.line() == 5 && !Thread.currentThread().getName().equals(reader)) {
                 throw new IllegalStateException("fails on the verification's thread");
             }
@@ -140,12 +142,12 @@ class RecordFeedTest {
     void aReaderWithAnotherFunctionAppliesItsOwnToEveryRecordOfTheFeed() throws Exception {
         Path file = bigOutbound("other-function.tbsync");
         String reader = Thread.currentThread().getName();
-        java.util.concurrent.atomic.AtomicInteger preparedByFeed = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Function<PackageRecord, String> registered = r -> {
+        AtomicInteger preparedByFeed = new AtomicInteger();
+        Function<PackageRecord, String> registered = r -> {
             preparedByFeed.incrementAndGet();
             return "registered";
         };
-        java.util.function.Function<PackageRecord, String> different = r -> r.line() + "@" + Thread.currentThread().getName();
+        Function<PackageRecord, String> different = r -> r.line() + "@" + Thread.currentThread().getName();
         List<String> values = readWhileVerifying(file, registered, different);
 
         // The feed prepared its records with its own function, but a value is only taken by a reader of that very
@@ -161,8 +163,8 @@ class RecordFeedTest {
      * The decisions' values as {@code read} gives them to a reader on this thread, while the package's content is verified
      * on another one with a feed of {@code fed} registered.
      */
-    private List<String> readWhileVerifying(Path file, java.util.function.Function<PackageRecord, String> fed,
-                                            java.util.function.Function<PackageRecord, String> read) throws Exception {
+    private List<String> readWhileVerifying(Path file, Function<PackageRecord, String> fed,
+                                            Function<PackageRecord, String> read) throws Exception {
         PackageVerifier.SignedPackage signed = PackageVerifier.open(file, trusted(), Limits.DEFAULT);
         try (VerifiedPackage pkg = signed.pkg()) {
             signed.feed(RecordType.DECISION, fed);
